@@ -21,15 +21,16 @@ public readonly record struct Money : IComparable<Money>
     /// <summary>Soles with at most two decimals; anything finer is a mistake, not a rounding.</summary>
     public static Money FromSoles(decimal soles)
     {
+        // Checked before multiplying: soles * 100 overflows decimal itself for very large amounts.
+        if (soles > long.MaxValue / 100m || soles < long.MinValue / 100m)
+        {
+            throw new DomainException(Messages.MoneyOutOfRange.Format(soles));
+        }
+
         var centimos = soles * 100m;
         if (centimos != decimal.Truncate(centimos))
         {
             throw new DomainException(Messages.MoneyTooPrecise.Format(soles));
-        }
-
-        if (centimos > long.MaxValue || centimos < long.MinValue)
-        {
-            throw new DomainException(Messages.MoneyOutOfRange.Format(soles));
         }
 
         return new Money((long)centimos);

@@ -220,20 +220,26 @@ public sealed class Cycle
         EnsureEditable(actor);
         ThrowIfAny(CalendarProblems(entries));
 
+        // Check every step before changing any, so that a refused calendar leaves the old one whole.
+        foreach (var step in _calendar.Select(e => e.Step).Union(entries.Select(e => e.Step)))
+        {
+            var entry = _calendar.FirstOrDefault(e => e.Step == step);
+            var input = entries.FirstOrDefault(e => e.Step == step);
+            var changed = entry is null || input is null || input.Start != entry.Start || input.End != entry.End;
+            if (changed && IsPast(CalendarSteps.PhaseOf(step)))
+            {
+                throw new DomainException(Messages.PastPhaseDatesFrozen.Format(PhaseNames.Of(CalendarSteps.PhaseOf(step))));
+            }
+        }
+
         foreach (var entry in _calendar.ToList())
         {
             var input = entries.FirstOrDefault(e => e.Step == entry.Step);
-            var changed = input is null || input.Start != entry.Start || input.End != entry.End;
-            if (changed && IsPast(CalendarSteps.PhaseOf(entry.Step)))
-            {
-                throw new DomainException(Messages.PastPhaseDatesFrozen.Format(PhaseNames.Of(CalendarSteps.PhaseOf(entry.Step))));
-            }
-
             if (input is null)
             {
                 _calendar.Remove(entry);
             }
-            else if (changed)
+            else if (input.Start != entry.Start || input.End != entry.End)
             {
                 entry.Reschedule(input.Start, input.End);
             }
@@ -241,11 +247,6 @@ public sealed class Cycle
 
         foreach (var input in entries.Where(e => _calendar.All(c => c.Step != e.Step)))
         {
-            if (IsPast(CalendarSteps.PhaseOf(input.Step)))
-            {
-                throw new DomainException(Messages.PastPhaseDatesFrozen.Format(PhaseNames.Of(CalendarSteps.PhaseOf(input.Step))));
-            }
-
             _calendar.Add(new CalendarEntry(input.Step, input.Start, input.End));
         }
     }

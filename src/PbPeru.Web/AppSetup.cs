@@ -1,0 +1,115 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using PbPeru.Web.Data;
+using PbPeru.Web.Identity;
+using PbPeru.Web.Infrastructure;
+
+namespace PbPeru.Web;
+
+/// <summary>Registers and wires the app's services and middleware, so Program.cs stays a table of contents.</summary>
+public static class AppSetup
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("es-PE"), new("en")];
+
+    public static IServiceCollection AddPbPeru(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddAppDatabase(configuration, environment);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SpanishIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.Cookie.Name = "pbperu.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // A signed-in person without the right role gets a plain 403 at the same address
+            // (rendered by the error page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Roles.CycleManager, p => p.RequireRole(Roles.CycleManager));
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("es-PE");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            // The person's choice (cookie) wins; the browser's language is not asked: Spanish first.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(options =>
+            {
+                // Closed by default (fallback policy); these are the pages meant to be public.
+                options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Culture");
+                options.Conventions.AllowAnonymousToFolder("/Public");
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+
+                // Role checks by folder.
+                options.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
+                options.Conventions.AuthorizeFolder("/Cycles", Roles.CycleManager);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<CycleFactsQuery>();
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddAntiforgery(o => o.Cookie.Name = "pbperu.antiforgery");
+        return services;
+    }
+
+    public static WebApplication UsePbPeru(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+}
