@@ -6,7 +6,7 @@ namespace PbPeru.Domain.Tests;
 [Trait("Capability", "Foundation")]
 public class CriteriaTests
 {
-    private static readonly IReadOnlyList<ScaleLevelInput> _scale = [new(0, "Nada"), new(1, "Algo"), new(2, "Mucho")];
+    private static readonly IReadOnlyList<ScaleLevelInput> Scale = [new(0, "Nada"), new(1, "Algo"), new(2, "Mucho")];
 
     [Fact]
     public void DefaultCriteria_WeightsSumToHundred()
@@ -44,7 +44,7 @@ public class CriteriaTests
         cycle.SetCriteria(
         [
             new("Brecha", "Cierra brechas.", 70, [new(3, "Alta"), new(1, "Baja"), new(2, "Media")]),
-            new("Cofinanciamiento", "", 30, _scale),
+            new("Cofinanciamiento", "", 30, Scale),
         ], TestCycles.Manager);
 
         Assert.Equal([("Brecha", 70, 1), ("Cofinanciamiento", 30, 2)], cycle.Criteria.Select(c => (c.Name, c.WeightPercent, c.Position)));
@@ -61,7 +61,7 @@ public class CriteriaTests
         var cycle = TestCycles.NewDraft();
 
         var error = Assert.Throws<DomainException>(() => cycle.SetCriteria(
-            [new(first, "", 50, _scale), new(second, "", 50, _scale)], TestCycles.Manager));
+            [new(first, "", 50, Scale), new(second, "", 50, Scale)], TestCycles.Manager));
 
         Assert.Equal(["El criterio «Cofinanciamiento» está repetido."], error.Reasons);
         Assert.Equal(DefaultCriteria.All.Select(c => c.Name), cycle.Criteria.Select(c => c.Name));
@@ -99,7 +99,7 @@ public class CriteriaTests
         var cycle = TestCycles.NewDraft();
 
         var error = Assert.Throws<DomainException>(() => cycle.SetCriteria(
-            [new("Brecha", "", first, _scale), new("Cofinanciamiento", "", second, _scale)], TestCycles.Manager));
+            [new("Brecha", "", first, Scale), new("Cofinanciamiento", "", second, Scale)], TestCycles.Manager));
 
         Assert.Equal([$"The criteria weights add up to {sum} %; they must add up to 100 %."], error.Reasons);
     }
@@ -110,7 +110,7 @@ public class CriteriaTests
         var cycle = TestCycles.NewDraft();
 
         var error = Assert.Throws<DomainException>(() => cycle.SetCriteria(
-            [new("Brecha", "", 100, _scale), new("Cofinanciamiento", "", 0, _scale)], TestCycles.Manager));
+            [new("Brecha", "", 100, Scale), new("Cofinanciamiento", "", 0, Scale)], TestCycles.Manager));
 
         Assert.Equal([Messages.WeightOutOfRange.Format("Cofinanciamiento")], error.Reasons);
     }

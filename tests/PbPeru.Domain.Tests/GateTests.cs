@@ -159,7 +159,7 @@ public class ConfigurationGateTests
 [Trait("Capability", "Foundation")]
 public class AccreditationGateTests
 {
-    private static readonly CycleFacts _accredited = new()
+    private static readonly CycleFacts Accredited = new()
     {
         FinalAgentListPublished = true,
         AccreditedAgents = 20,
@@ -182,7 +182,7 @@ public class AccreditationGateTests
     {
         var cycle = PreparationWith(30, hard: true);
 
-        var check = cycle.CheckMove(Phase.Concertation, _accredited);
+        var check = cycle.CheckMove(Phase.Concertation, Accredited);
 
         Assert.True(check.Allowed);
         Assert.Equal(Gates.AccreditationComplete.Title, check.GateTitle);
@@ -193,7 +193,7 @@ public class AccreditationGateTests
     {
         var cycle = PreparationWith(30, hard: true);
 
-        var check = cycle.CheckMove(Phase.Concertation, _accredited with { FinalAgentListPublished = false });
+        var check = cycle.CheckMove(Phase.Concertation, Accredited with { FinalAgentListPublished = false });
 
         Assert.Equal([Messages.FinalListNotPublished.Format()], check.Reasons);
     }
@@ -204,7 +204,7 @@ public class AccreditationGateTests
         using var culture = CultureScope.Spanish();
         var cycle = PreparationWith(null, hard: false, minimumAgents: 12);
 
-        var check = cycle.CheckMove(Phase.Concertation, _accredited with { AccreditedAgents = 7 });
+        var check = cycle.CheckMove(Phase.Concertation, Accredited with { AccreditedAgents = 7 });
 
         Assert.Equal(["Hay 7 agentes acreditados; el ciclo exige al menos 12."], check.Reasons);
     }
@@ -214,7 +214,7 @@ public class AccreditationGateTests
     {
         var cycle = PreparationWith(null, hard: false, minimumAgents: 12);
 
-        Assert.True(cycle.CheckMove(Phase.Concertation, _accredited with { AccreditedAgents = 12 }).Allowed);
+        Assert.True(cycle.CheckMove(Phase.Concertation, Accredited with { AccreditedAgents = 12 }).Allowed);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public class AccreditationGateTests
     {
         using var culture = CultureScope.Spanish();
         var cycle = PreparationWith(30, hard: true);
-        var facts = _accredited with { AccreditedWomenTitulars = 2, QuotaShortfallJustified = true };
+        var facts = Accredited with { AccreditedWomenTitulars = 2, QuotaShortfallJustified = true };
 
         var check = cycle.CheckMove(Phase.Concertation, facts);
 
@@ -234,7 +234,7 @@ public class AccreditationGateTests
     {
         using var culture = CultureScope.Spanish();
         var cycle = PreparationWith(30, hard: false);
-        var facts = _accredited with { AccreditedTitulars = 3, AccreditedWomenTitulars = 0 };
+        var facts = Accredited with { AccreditedTitulars = 3, AccreditedWomenTitulars = 0 };
 
         var check = cycle.CheckMove(Phase.Concertation, facts);
 
@@ -247,7 +247,7 @@ public class AccreditationGateTests
     public void CheckMove_WhenSoftQuotaNotMetButJustified_Passes()
     {
         var cycle = PreparationWith(30, hard: false);
-        var facts = _accredited with { AccreditedWomenTitulars = 2, QuotaShortfallJustified = true };
+        var facts = Accredited with { AccreditedWomenTitulars = 2, QuotaShortfallJustified = true };
 
         Assert.True(cycle.CheckMove(Phase.Concertation, facts).Allowed);
     }
@@ -257,7 +257,7 @@ public class AccreditationGateTests
     {
         using var culture = CultureScope.English();
         var cycle = PreparationWith(34, hard: true);
-        var facts = _accredited with { AccreditedTitulars = 3, AccreditedWomenTitulars = 1 };
+        var facts = Accredited with { AccreditedTitulars = 3, AccreditedWomenTitulars = 1 };
 
         var check = cycle.CheckMove(Phase.Concertation, facts);
 
@@ -287,7 +287,7 @@ public class AccreditationGateTests
     public void CheckMove_WhenQuotaExactlyMet_Passes(bool hard)
     {
         var cycle = PreparationWith(30, hard);
-        var facts = _accredited with { AccreditedTitulars = 10, AccreditedWomenTitulars = 3 };
+        var facts = Accredited with { AccreditedTitulars = 10, AccreditedWomenTitulars = 3 };
 
         Assert.True(cycle.CheckMove(Phase.Concertation, facts).Allowed);
     }
@@ -297,7 +297,7 @@ public class AccreditationGateTests
     {
         var cycle = PreparationWith(null, hard: false);
 
-        Assert.True(cycle.CheckMove(Phase.Concertation, _accredited with { AccreditedWomenTitulars = 0 }).Allowed);
+        Assert.True(cycle.CheckMove(Phase.Concertation, Accredited with { AccreditedWomenTitulars = 0 }).Allowed);
     }
 
     [Fact]

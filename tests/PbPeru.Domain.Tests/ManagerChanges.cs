@@ -30,7 +30,7 @@ internal static class ManagerChanges
         .Select(e => e.Step == CalendarStep.FormalizationPhase ? e with { End = e.End.AddDays(-1) } : e)
         .ToList();
 
-    private static readonly Dictionary<string, Action<Cycle, Actor>> _changes = new()
+    private static readonly Dictionary<string, Action<Cycle, Actor>> ChangesByName = new()
     {
         ["Rename"] = (c, a) => c.Rename("Presupuesto Participativo Basado en Resultados 2026", a),
         ["SetCeiling"] = (c, a) => c.SetCeiling(NewCeiling, a),
@@ -42,9 +42,9 @@ internal static class ManagerChanges
         ["SetCalendar"] = (c, a) => c.SetCalendar(NewCalendar, a),
     };
 
-    public static IEnumerable<string> Names => _changes.Keys;
+    public static IEnumerable<string> Names => ChangesByName.Keys;
 
-    public static void Apply(string change, Cycle cycle, Actor actor) => _changes[change](cycle, actor);
+    public static void Apply(string change, Cycle cycle, Actor actor) => ChangesByName[change](cycle, actor);
 
     /// <summary>Everything a change can touch, as a string that compares by value.</summary>
     public static string Snapshot(Cycle cycle) => string.Join(

@@ -6,7 +6,7 @@ namespace PbPeru.Domain.Tests;
 /// <summary>Builds cycles for the tests: fully configured, then advanced to any phase.</summary>
 internal static class TestCycles
 {
-    public const string Ubigeo = "150101";
+    public const string Ubigeo = "150132";
 
     public const int FiscalYear = 2026;
 
@@ -17,7 +17,7 @@ internal static class TestCycles
     public static Actor Manager { get; } = new("manager-1", "Rosa Quispe", new HashSet<string> { Ubigeo });
 
     /// <summary>A cycle manager, but of a neighbouring district.</summary>
-    public static Actor OtherManager { get; } = new("manager-2", "Juan Mamani", new HashSet<string> { "150102" });
+    public static Actor OtherManager { get; } = new("manager-2", "Juan Mamani", new HashSet<string> { "150133" });
 
     public static Actor NoJurisdiction { get; } = new("citizen-1", "Ana Torres", new HashSet<string>());
 

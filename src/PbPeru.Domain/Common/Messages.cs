@@ -29,8 +29,11 @@ public static class Messages
         "Solo un responsable del ciclo de esta jurisdicción puede hacer este cambio.",
         "Only a cycle manager of this jurisdiction can make this change.");
     public static readonly Text RulesFrozen = new(
-        "{0} ya no se puede modificar: quedó fijado al iniciar la fase de {1}.",
-        "{0} can no longer be changed: it was frozen when {1} started.");
+        "Ya no se permiten cambios en {0}: la fase de {1} ya empezó.",
+        "No more changes to {0}: the {1} phase has started.");
+    public static readonly Text CeilingBelowMaximumCost = new(
+        "El techo presupuestal no puede ser menor que el costo máximo de una propuesta ({0}); ajuste primero ese costo máximo.",
+        "The budget ceiling cannot be below the maximum cost of a proposal ({0}); lower that maximum first.");
 
     // Gates
     public static readonly Text GateConfigurationComplete = new("Configuración completa", "Configuration complete");
@@ -113,12 +116,12 @@ public static class Messages
     public static readonly Text ThresholdNeeded = new("La regla con umbral necesita un umbral de apoyo de al menos 1.", "The threshold rule needs a support threshold of at least 1.");
 
     // Names of rule sets and calendar steps
-    public static readonly Text RuleAccreditation = new("Las reglas de acreditación", "The accreditation rules");
-    public static readonly Text RuleCeiling = new("El techo presupuestal", "The budget ceiling");
-    public static readonly Text RuleThemes = new("Los ejes temáticos", "The themes");
-    public static readonly Text RuleCriteria = new("La matriz de criterios", "The criteria matrix");
-    public static readonly Text RuleProposals = new("Las reglas de propuestas", "The proposal rules");
-    public static readonly Text RuleVoting = new("Las reglas de votación", "The voting rules");
+    public static readonly Text RuleAccreditation = new("las reglas de acreditación", "the accreditation rules");
+    public static readonly Text RuleCeiling = new("el techo presupuestal", "the budget ceiling");
+    public static readonly Text RuleThemes = new("los ejes temáticos", "the themes");
+    public static readonly Text RuleCriteria = new("la matriz de criterios", "the criteria matrix");
+    public static readonly Text RuleProposals = new("las reglas de propuestas", "the proposal rules");
+    public static readonly Text RuleVoting = new("las reglas de votación", "the voting rules");
 }
 
 public static class RuleSetNames

@@ -128,6 +128,11 @@ public sealed class Cycle
             throw new DomainException(Messages.CeilingNotPositive.Format());
         }
 
+        if (ProposalRules.MaximumCost is { } maximum && maximum > ceiling)
+        {
+            throw new DomainException(Messages.CeilingBelowMaximumCost.Format(maximum));
+        }
+
         Ceiling = ceiling;
     }
 
