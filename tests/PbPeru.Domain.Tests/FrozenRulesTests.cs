@@ -68,7 +68,7 @@ public class FrozenRulesTests
 
         var error = Assert.Throws<DomainException>(() => cycle.SetCeiling(ManagerChanges.NewCeiling, TestCycles.Manager));
 
-        Assert.Equal("El techo presupuestal ya no se puede modificar: quedó fijado al iniciar la fase de Concertación.", error.Message);
+        Assert.Equal("Ya no se permiten cambios en el techo presupuestal: la fase de Concertación ya empezó.", error.Message);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class FrozenRulesTests
 
         var error = Assert.Throws<DomainException>(() => cycle.SetVotingRules(ManagerChanges.NewVotingRules, TestCycles.Manager));
 
-        Assert.StartsWith("The voting rules can no longer be changed", error.Message);
+        Assert.StartsWith("No more changes to the voting rules", error.Message);
         Assert.Contains("Formalization", error.Message);
     }
 

@@ -90,16 +90,17 @@ public class ConfigurationGateTests
     }
 
     [Fact]
-    public void CheckMove_WhenCeilingFallsBelowProposalMaximum_SaysSo()
+    public void SetCeiling_BelowProposalMaximum_IsRefusedAndKeepsTheCeiling()
     {
         using var culture = CultureScope.Spanish();
-        var cycle = TestCycles.InPhase(Phase.Draft);
+        var cycle = TestCycles.InPhase(Phase.Preparation);
         cycle.SetProposalRules(new ProposalRules(Money.Zero, Money.FromSoles(1_000_000m)), TestCycles.Manager);
-        cycle.SetCeiling(Money.FromSoles(800_000m), TestCycles.Manager);
+        var before = cycle.Ceiling;
 
-        var check = cycle.CheckMove(Phase.Preparation, TestCycles.AllGatesHold);
+        var error = Assert.Throws<DomainException>(() => cycle.SetCeiling(Money.FromSoles(800_000m), TestCycles.Manager));
 
-        Assert.Equal(["El costo máximo no puede superar el techo presupuestal (S/ 800,000.00)."], check.Reasons);
+        Assert.Equal("El techo presupuestal no puede ser menor que el costo máximo de una propuesta (S/ 1,000,000.00); ajuste primero ese costo máximo.", error.Message);
+        Assert.Equal(before, cycle.Ceiling);
     }
 
     [Fact]
