@@ -1,7 +1,12 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using PbPeru.Web.Data;
 using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure;
@@ -85,6 +90,27 @@ public static class AppSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        // Model binding's own messages ("abc" typed as a year), in the person's language.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        {
+            var t = factory.Create(typeof(SharedResource));
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => t["El valor «{0}» no es válido.", value]);
+            messages.SetValueMustBeANumberAccessor(_ => t["Escriba un número."]);
+            messages.SetValueIsInvalidAccessor(value => t["El valor «{0}» no es válido.", value]);
+            messages.SetMissingBindRequiredValueAccessor(_ => t["Falta un valor."]);
+            messages.SetValueMustNotBeNullAccessor(_ => t["Falta un valor."]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => t["El valor no es válido."]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => t["El valor «{0}» no es válido.", value]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["El valor no es válido."]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => t["Escriba un número."]);
+            messages.SetMissingKeyOrValueAccessor(() => t["Falta un valor."]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => t["Falta el contenido del formulario."]);
+        });
+
+        // Spanish text goes out as written ("Concertación"), not as numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<CurrentActor>();

@@ -6,7 +6,10 @@ namespace PbPeru.Web.Infrastructure;
 
 public static class ModelStateExtensions
 {
-    /// <summary>Puts FluentValidation's messages beside their fields (names prefixed, e.g. "Input.Name").</summary>
+    /// <summary>
+    /// Puts FluentValidation's messages beside their fields (names prefixed, e.g. "Input.Name");
+    /// true when neither validation nor model binding found a problem.
+    /// </summary>
     public static bool AddValidation(this ModelStateDictionary modelState, ValidationResult result, string prefix = "Input")
     {
         foreach (var error in result.Errors)
@@ -15,7 +18,8 @@ public static class ModelStateExtensions
             modelState.AddModelError(key, error.ErrorMessage);
         }
 
-        return result.IsValid;
+        // Binding errors (a year typed as letters, say) count too.
+        return result.IsValid && modelState.IsValid;
     }
 
     /// <summary>Shows a rule the domain refused, with each of its reasons, above the form.</summary>

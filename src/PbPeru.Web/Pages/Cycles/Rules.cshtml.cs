@@ -1,0 +1,176 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Cycles;
+using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure;
+
+namespace PbPeru.Web.Pages.Cycles;
+
+/// <summary>Accreditation rules (frozen from Preparation) and voting rules (frozen from Formalization).</summary>
+public sealed class RulesModel(
+    AppDbContext db,
+    CurrentActor currentActor,
+    IValidator<RulesModel.AccreditationInput> accreditationValidator,
+    IValidator<RulesModel.VotingInput> votingValidator) : CyclePageModel(db, currentActor)
+{
+    public sealed class AccreditationInput
+    {
+        public int? TitularsPerOrganization { get; set; }
+
+        public int? SuplentesPerOrganization { get; set; }
+
+        public bool TrainingRequiredToVote { get; set; }
+
+        public int? MinimumAccreditedAgents { get; set; }
+
+        public bool WomenQuotaEnabled { get; set; }
+
+        public int? WomenMinimumSharePercent { get; set; }
+
+        public bool WomenQuotaIsHard { get; set; }
+    }
+
+    public sealed class AccreditationInputValidator : AbstractValidator<AccreditationInput>
+    {
+        public AccreditationInputValidator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(x => x.TitularsPerOrganization).NotNull().WithMessage(_ => t["Indique cuántos titulares acredita cada organización."]);
+            RuleFor(x => x.SuplentesPerOrganization).NotNull().WithMessage(_ => t["Indique cuántos suplentes acredita cada organización."]);
+            RuleFor(x => x.MinimumAccreditedAgents).NotNull().WithMessage(_ => t["Indique el mínimo de agentes acreditados."]);
+            RuleFor(x => x.WomenMinimumSharePercent).NotNull().When(x => x.WomenQuotaEnabled)
+                .WithMessage(_ => t["Indique el porcentaje mínimo de mujeres entre los titulares."]);
+        }
+    }
+
+    public sealed class VotingInput
+    {
+        public BallotType BallotType { get; set; }
+
+        public int? MaxApprovals { get; set; }
+
+        public int? TotalPoints { get; set; }
+
+        public int? MaxPointsPerProject { get; set; }
+
+        public int? RankingLength { get; set; }
+
+        public CountingRule CountingRule { get; set; }
+
+        public int? SupportThreshold { get; set; }
+
+        public bool RunningCountsVisible { get; set; }
+    }
+
+    public sealed class VotingInputValidator : AbstractValidator<VotingInput>
+    {
+        public VotingInputValidator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(x => x.BallotType).IsInEnum().WithMessage(_ => t["Elija un tipo de cédula."]);
+            RuleFor(x => x.CountingRule).IsInEnum().WithMessage(_ => t["Elija una regla de conteo."]);
+        }
+    }
+
+    [BindProperty]
+    public AccreditationInput Accreditation { get; set; } = new();
+
+    [BindProperty]
+    public VotingInput Voting { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        FillFromCycle();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAccreditationAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelState.ClearValidationState(nameof(Voting));
+        Voting = VotingFrom(Cycle.VotingRules);
+        if (!ModelState.AddValidation(await accreditationValidator.ValidateAsync(Accreditation, cancellationToken), nameof(Accreditation)))
+        {
+            return Page();
+        }
+
+        var a = Accreditation;
+        var rules = new AccreditationRules(
+            a.TitularsPerOrganization!.Value,
+            a.SuplentesPerOrganization!.Value,
+            a.TrainingRequiredToVote,
+            a.MinimumAccreditedAgents!.Value,
+            a.WomenQuotaEnabled ? a.WomenMinimumSharePercent : null,
+            a.WomenQuotaEnabled && a.WomenQuotaIsHard);
+        return await TrySaveAsync(() => Cycle.SetAccreditationRules(rules, Actor), cancellationToken)
+            ? RedirectToDashboard(Localizer["Reglas de acreditación guardadas."])
+            : Page();
+    }
+
+    public async Task<IActionResult> OnPostVotingAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelState.ClearValidationState(nameof(Accreditation));
+        Accreditation = AccreditationFrom(Cycle.AccreditationRules);
+        if (!ModelState.AddValidation(await votingValidator.ValidateAsync(Voting, cancellationToken), nameof(Voting)))
+        {
+            return Page();
+        }
+
+        // Only the parameters of the chosen ballot are kept, so a stale hidden value means nothing.
+        var v = Voting;
+        var rules = new VotingRules(
+            v.BallotType,
+            v.BallotType == BallotType.Approval ? v.MaxApprovals : null,
+            v.BallotType == BallotType.Cumulative ? v.TotalPoints : null,
+            v.BallotType == BallotType.Cumulative ? v.MaxPointsPerProject : null,
+            v.BallotType == BallotType.Ranking ? v.RankingLength : null,
+            v.CountingRule,
+            v.CountingRule == CountingRule.GreedyThreshold ? v.SupportThreshold : null,
+            v.RunningCountsVisible);
+        return await TrySaveAsync(() => Cycle.SetVotingRules(rules, Actor), cancellationToken)
+            ? RedirectToDashboard(Localizer["Reglas de votación guardadas."])
+            : Page();
+    }
+
+    private void FillFromCycle()
+    {
+        Accreditation = AccreditationFrom(Cycle.AccreditationRules);
+        Voting = VotingFrom(Cycle.VotingRules);
+    }
+
+    private static AccreditationInput AccreditationFrom(AccreditationRules r) => new()
+    {
+        TitularsPerOrganization = r.TitularsPerOrganization,
+        SuplentesPerOrganization = r.SuplentesPerOrganization,
+        TrainingRequiredToVote = r.TrainingRequiredToVote,
+        MinimumAccreditedAgents = r.MinimumAccreditedAgents,
+        WomenQuotaEnabled = r.WomenMinimumSharePercent is not null,
+        WomenMinimumSharePercent = r.WomenMinimumSharePercent,
+        WomenQuotaIsHard = r.WomenQuotaIsHard,
+    };
+
+    private static VotingInput VotingFrom(VotingRules r) => new()
+    {
+        BallotType = r.BallotType,
+        MaxApprovals = r.MaxApprovals,
+        TotalPoints = r.TotalPoints,
+        MaxPointsPerProject = r.MaxPointsPerProject,
+        RankingLength = r.RankingLength,
+        CountingRule = r.CountingRule,
+        SupportThreshold = r.SupportThreshold,
+        RunningCountsVisible = r.RunningCountsVisible,
+    };
+}
