@@ -94,6 +94,9 @@ public static class AppSetup
         // Model binding's own messages ("abc" typed as a year), in the person's language.
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
         {
+            // FluentValidation says what is required, in Spanish; no implicit English [Required].
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+
             var t = factory.Create(typeof(SharedResource));
             var messages = options.ModelBindingMessageProvider;
             messages.SetAttemptedValueIsInvalidAccessor((value, _) => t["El valor «{0}» no es válido.", value]);

@@ -87,7 +87,8 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reports no address.");
         var address = new Uri(addresses.First());
         ClientOptions.BaseAddress = address;
         return address;

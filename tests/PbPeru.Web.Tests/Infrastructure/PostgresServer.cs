@@ -12,8 +12,9 @@ namespace PbPeru.Web.Tests.Infrastructure;
 /// <remarks>
 /// <para>If <c>PBPERU_TEST_POSTGRES</c> holds a connection string, that server is used instead and
 /// nothing is started (the databases created on it are dropped by <see cref="PbPeruFactory"/>).</para>
-/// <para>The server is stopped and its folder deleted when the test process exits; a detached
-/// watchdog does the same if the process is killed before it can clean up.</para>
+/// <para>The server is stopped and its folder deleted when the test assembly finishes
+/// (<see cref="PbPeruTestFramework"/>) or, failing that, when the process exits; a detached
+/// watchdog does the same if the process is killed first (the test runner kills its test host).</para>
 /// </remarks>
 public sealed class PostgresServer
 {
@@ -27,6 +28,7 @@ public sealed class PostgresServer
 
     private readonly string? _folder;
     private readonly bool _asRoot;
+    private int _stopped;
 
     private PostgresServer(string adminConnectionString, string? folder, bool asRoot)
     {
@@ -136,9 +138,30 @@ public sealed class PostgresServer
 
     private string LogFile => Path.Combine(_folder!, "server.log");
 
+    /// <summary>
+    /// Stops the shared server (if one was started) and deletes its folder. Called when the test
+    /// assembly finishes (<see cref="PbPeruTestFramework"/>); later use is an error.
+    /// </summary>
+    public static async Task StopSharedAsync()
+    {
+        if (!Shared.IsValueCreated)
+        {
+            return;
+        }
+
+        try
+        {
+            (await Shared.Value).Stop();
+        }
+        catch (InvalidOperationException)
+        {
+            // The server never started: StartSharedAsync cleaned up already.
+        }
+    }
+
     private void Stop()
     {
-        if (_folder is null)
+        if (_folder is null || Interlocked.Exchange(ref _stopped, 1) == 1)
         {
             return;
         }
@@ -206,7 +229,7 @@ public sealed class PostgresServer
         var stop = server._asRoot
             ? $"runuser -u {OsUser} -- {pgCtl} stop -m immediate -D {server.DataDirectory}"
             : $"{pgCtl} stop -m immediate -D {server.DataDirectory}";
-        var script = $"cd /tmp; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; "
+        var script = $"cd /tmp; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; "
             + $"if [ -f {server.DataDirectory}/postmaster.pid ]; then {stop}; fi; rm -rf {server._folder}";
         var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = "/tmp" };
         startInfo.ArgumentList.Add("-c");

@@ -43,7 +43,7 @@ public sealed class CreateModel(
                 .MaximumLength(Cycle.MaxNameLength).WithMessage(_ => t["El nombre admite como máximo {0} caracteres.", Cycle.MaxNameLength]);
             RuleFor(x => x.Ceiling).NotEmpty().WithMessage(_ => t["Indique el techo presupuestal en soles."])
                 .Must(text => Amount.TryParse(text, out var m) && m.IsPositive)
-                .When(x => !string.IsNullOrWhiteSpace(x.Ceiling))
+                .When(x => !string.IsNullOrWhiteSpace(x.Ceiling), ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => t["El techo presupuestal debe ser un monto en soles mayor que cero, con hasta dos decimales (por ejemplo 2,500,000.00)."]);
         }
     }
