@@ -37,6 +37,10 @@ public static class AdminCommand
 
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The account and its role are written together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name };
         var created = await users.CreateAsync(user, password);
         if (created.Succeeded)
@@ -54,6 +58,7 @@ public static class AdminCommand
             return 1;
         }
 
+        await transaction.CommitAsync();
         Console.WriteLine($"Administrador creado: {email}");
         return 0;
     }

@@ -23,8 +23,8 @@ public static class DatabaseInitializer
             }
         }
 
-        var environment = provider.GetRequiredService<IHostEnvironment>();
-        await JurisdictionImporter.ImportIfEmptyAsync(db, Path.Combine(environment.ContentRootPath, "SeedData", "ubigeo.csv"), cancellationToken);
+        // Beside the app's binaries, wherever it was started from.
+        await JurisdictionImporter.ImportIfEmptyAsync(db, Path.Combine(AppContext.BaseDirectory, "SeedData", "ubigeo.csv"), cancellationToken);
 
         var configuration = provider.GetRequiredService<IConfiguration>();
         if (DemoSeeder.IsEnabled(configuration))
