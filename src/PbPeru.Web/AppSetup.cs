@@ -60,6 +60,9 @@ public static class AppSetup
             };
         });
 
+        // Role changes reach people already signed in within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))

@@ -21,6 +21,27 @@ public sealed class SpanishIdentityErrorDescriber(IStringLocalizer<SharedResourc
     public override IdentityError PasswordMismatch() =>
         new() { Code = nameof(PasswordMismatch), Description = t["La contraseña no es correcta."] };
 
+    public override IdentityError InvalidUserName(string? userName) =>
+        new() { Code = nameof(InvalidUserName), Description = t["El usuario {0} no es válido.", userName ?? ""] };
+
+    public override IdentityError ConcurrencyFailure() =>
+        new() { Code = nameof(ConcurrencyFailure), Description = t["Otra persona modificó esta cuenta al mismo tiempo. Vuelva a intentarlo."] };
+
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
+        new() { Code = nameof(PasswordRequiresUniqueChars), Description = t["La contraseña debe tener al menos {0} caracteres distintos.", uniqueChars] };
+
+    public override IdentityError UserAlreadyInRole(string role) =>
+        new() { Code = nameof(UserAlreadyInRole), Description = t["La cuenta ya tiene ese rol."] };
+
+    public override IdentityError UserNotInRole(string role) =>
+        new() { Code = nameof(UserNotInRole), Description = t["La cuenta no tiene ese rol."] };
+
+    public override IdentityError UserLockoutNotEnabled() =>
+        new() { Code = nameof(UserLockoutNotEnabled), Description = t["El bloqueo no está habilitado para esta cuenta."] };
+
+    public override IdentityError InvalidToken() =>
+        new() { Code = nameof(InvalidToken), Description = t["El enlace no es válido o ya venció."] };
+
     public override IdentityError DefaultError() =>
         new() { Code = nameof(DefaultError), Description = t["No se pudo completar la operación."] };
 }

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Text;
+
+namespace PbPeru.Web.Pages.Admin;
+
+/// <summary>
+/// Folds text for a forgiving search: "apurimac" finds "Apurímac", "NUNOA" finds "Ñuñoa". Done in
+/// memory because SQLite and PostgreSQL share no accent-insensitive comparison.
+/// </summary>
+public static class SearchText
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return folded.ToString();
+    }
+}
