@@ -9,17 +9,19 @@ public sealed class CycleFactsQuery
 {
     public Task<CycleFacts> ForAsync(Cycle cycle, CancellationToken cancellationToken = default)
     {
-        // Placeholders: organizations, agents, proposals, coordination, the vote and the documents
-        // are built by later issues (#3 preparation, #4 concertation, #5 coordination, #6 vote,
-        // #7 formalization). Until each lands, its part of the gate stands open, so the demo
-        // cycle can be walked through every phase; each issue replaces its line with a query.
-        _ = cycle;
         _ = cancellationToken;
+
+        // Placeholders, each standing open until the issue that builds what it checks replaces it
+        // with a query: organizations, agents and quotas (#3), proposals and evaluation (#4),
+        // coordination (#5), the final vote (#6), committee, acta and approvals (#7). Until then
+        // the demo cycle can be walked through every phase. The gates themselves are complete
+        // and tested in the domain.
+        var rules = cycle.AccreditationRules;
         return Task.FromResult(new CycleFacts
         {
             FinalAgentListPublished = true, // #3
-            AccreditedAgents = int.MaxValue, // #3
-            AccreditedTitulars = 1, // #3
+            AccreditedAgents = rules.MinimumAccreditedAgents, // #3
+            AccreditedTitulars = 1, // #3: a list that meets any quota
             AccreditedWomenTitulars = 1, // #3
             ProposalsAwaitingEvaluation = 0, // #4
             RecommendationPublished = true, // #4
