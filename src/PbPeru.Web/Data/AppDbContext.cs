@@ -148,21 +148,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
-    /// <summary>
-    /// Bumps a changed cycle's version, so that two people saving the same cycle at once cannot
-    /// both win: the second gets a concurrency error instead of overwriting the first.
-    /// </summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        foreach (var entry in ChangeTracker.Entries<Cycle>().Where(e => e.State == EntityState.Modified))
-        {
-            var version = entry.Property<int>("Version");
-            version.CurrentValue = version.OriginalValue + 1;
-        }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -261,4 +261,25 @@ public sealed class CycleConfigurationTests(PbPeruFactory app) : IClassFixture<P
         Assert.Contains("Add at least one development-plan theme.", dashboard.QuerySelectorAll(".gate-reasons li").Select(li => li.TextContent));
         Assert.Contains("S/ 1,000,000.00", dashboard.Body.TextContent);
     }
+
+    [Fact]
+    public async Task Save_OverAVersionSomeoneElseChanged_IsRefusedAndKeepsTheirChange()
+    {
+        var id = await NewDraftCycleAsync("080204", 2028);
+        using var ana = await CycleTestData.SignedInManagerAsync(app, "080204");
+        using var beto = await CycleTestData.SignedInManagerAsync(app, "080204");
+        var anasForm = await ana.GetPageAsync($"/Cycles/Themes/{id}");
+        var betosForm = await beto.GetPageAsync($"/Cycles/Themes/{id}");
+
+        using (var first = await ana.SubmitAsync(anasForm, MainForm, ("Rows[0].Name", "Salud")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        using var second = await beto.SubmitAsync(betosForm, MainForm, ("Rows[0].Name", "Educación"));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Otra persona modificó este ciclo", (await AppClient.ParseAsync(second)).QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Equal(["Salud"], (await CycleTestData.FindCycleAsync(app, "080204", 2028))!.Themes.Select(t => t.Name));
+    }
 }

@@ -72,14 +72,9 @@ public sealed class CreateModel(
         await LoadJurisdictionsAsync(cancellationToken);
 
         // The same form sent twice (a double click, a retry) finds the cycle the first one made.
-        if (Input.CreationKey != Guid.Empty)
+        if (await CreatedByThisFormAsync(cancellationToken) is { } existingId)
         {
-            var existing = await db.Cycles.Where(c => EF.Property<Guid?>(c, "CreationKey") == Input.CreationKey)
-                .Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
-            if (existing is { } existingId)
-            {
-                return RedirectToPage("/Cycles/Dashboard", new { id = existingId });
-            }
+            return RedirectToPage("/Cycles/Dashboard", new { id = existingId });
         }
 
         if (!ModelState.AddValidation(await validator.ValidateAsync(Input, cancellationToken)))
@@ -96,6 +91,12 @@ public sealed class CreateModel(
         var year = Input.FiscalYear!.Value;
         if (await db.Cycles.AnyAsync(c => c.JurisdictionUbigeo == Input.JurisdictionUbigeo && c.FiscalYear == year, cancellationToken))
         {
+            // Perhaps the twin of this very submit got there first.
+            if (await CreatedByThisFormAsync(cancellationToken) is { } twinId)
+            {
+                return RedirectToPage("/Cycles/Dashboard", new { id = twinId });
+            }
+
             ModelState.AddModelError("Input.FiscalYear", t["Ya existe un ciclo de esta jurisdicción para el año fiscal {0}.", year]);
             return Page();
         }
@@ -124,9 +125,7 @@ public sealed class CreateModel(
             // Lost a race with another request: either the same form (same key) or another cycle
             // for the same jurisdiction and year. Tell which, and keep nothing half-saved.
             db.ChangeTracker.Clear();
-            var winner = await db.Cycles.Where(c => EF.Property<Guid?>(c, "CreationKey") == Input.CreationKey)
-                .Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
-            if (winner is { } winnerId)
+            if (await CreatedByThisFormAsync(cancellationToken) is { } winnerId)
             {
                 return RedirectToPage("/Cycles/Dashboard", new { id = winnerId });
             }
@@ -138,6 +137,12 @@ public sealed class CreateModel(
         TempData["Flash"] = t["Ciclo creado. Complete su configuración: calendario, ejes, criterios y reglas."].Value;
         return RedirectToPage("/Cycles/Dashboard", new { id = cycle.Id });
     }
+
+    private async Task<int?> CreatedByThisFormAsync(CancellationToken cancellationToken) =>
+        Input.CreationKey == Guid.Empty
+            ? null
+            : await db.Cycles.Where(c => EF.Property<Guid?>(c, "CreationKey") == Input.CreationKey)
+                .Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
 
     private async Task LoadJurisdictionsAsync(CancellationToken cancellationToken)
     {

@@ -23,6 +23,15 @@ public abstract class CyclePageModel(AppDbContext db, CurrentActor currentActor)
 
     protected Actor Actor { get; private set; } = null!;
 
+    /// <summary>
+    /// The cycle's version when the form was shown, sent back with it: a save over a version
+    /// someone else has since changed is refused instead of silently undoing their work.
+    /// </summary>
+    [BindProperty(Name = "CycleVersion")]
+    public int? PostedVersion { get; set; }
+
+    public int CycleVersion => Db.Entry(Cycle).Property<int>("Version").CurrentValue;
+
     /// <summary>Null when the cycle is loaded and the person may manage it; otherwise the answer to give.</summary>
     protected async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -57,6 +66,19 @@ public abstract class CyclePageModel(AppDbContext db, CurrentActor currentActor)
     {
         try
         {
+            if (PostedVersion is { } version)
+            {
+                // Compare against the version the person saw, and count this save as a change of
+                // the cycle even when only its themes, criteria or calendar change.
+                var stored = db.Entry(Cycle).Property<int>("Version");
+                if (stored.CurrentValue != version)
+                {
+                    throw new DbUpdateConcurrencyException();
+                }
+
+                stored.IsModified = true;
+            }
+
             change();
             await db.SaveChangesAsync(cancellationToken);
             return true;
