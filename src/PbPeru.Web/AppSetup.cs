@@ -10,6 +10,8 @@ using Microsoft.Extensions.WebEncoders;
 using PbPeru.Web.Data;
 using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Documents;
+using PbPeru.Web.Infrastructure.Email;
 
 namespace PbPeru.Web;
 
@@ -22,6 +24,9 @@ public static class AppSetup
     {
         services.AddAppDatabase(configuration, environment);
         services.AddSingleton(TimeProvider.System);
+        services.AddPbPeruDocuments(configuration, environment);
+        services.AddPbPeruEmail(configuration, environment);
+        services.AddScoped<Notifier>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -66,7 +71,9 @@ public static class AppSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Roles.CycleManager, p => p.RequireRole(Roles.CycleManager));
+            .AddPolicy(Roles.CycleManager, p => p.RequireRole(Roles.CycleManager))
+            .AddPolicy(Roles.OrganizationRepresentative, p => p.RequireRole(Roles.OrganizationRepresentative))
+            .AddPolicy(Roles.Agent, p => p.RequireRole(Roles.Agent));
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
@@ -86,10 +93,14 @@ public static class AppSetup
                 options.Conventions.AllowAnonymousToPage("/Culture");
                 options.Conventions.AllowAnonymousToFolder("/Public");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AllowAnonymousToPage("/Account/Invitation");
 
                 // Role checks by folder.
                 options.Conventions.AuthorizeFolder("/Admin", Roles.Administrator);
                 options.Conventions.AuthorizeFolder("/Cycles", Roles.CycleManager);
+                options.Conventions.AuthorizeFolder("/Registration", Roles.OrganizationRepresentative);
+                options.Conventions.AuthorizeFolder("/Agent", Roles.Agent);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

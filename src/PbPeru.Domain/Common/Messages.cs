@@ -115,6 +115,76 @@ public static class Messages
     public static readonly Text RankingNeedsK = new("Indique cuántos proyectos ordena cada agente (al menos 1).", "Say how many projects each agent ranks (at least 1).");
     public static readonly Text ThresholdNeeded = new("La regla con umbral necesita un umbral de apoyo de al menos 1.", "The threshold rule needs a support threshold of at least 1.");
 
+    // Registration and accreditation
+    public static readonly Text NotInPreparation = new("Esto solo es posible durante la fase de preparación.", "This is only possible during the preparation phase.");
+    public static readonly Text RegistrationNotScheduled = new(
+        "El ciclo aún no tiene fechas de inscripción.", "The cycle has no registration dates yet.");
+    public static readonly Text RegistrationClosed = new(
+        "La inscripción está cerrada: las fechas de inscripción son del {0} al {1}.",
+        "Registration is closed: the registration dates are {0} to {1}.");
+    public static readonly Text OrganizationNotEditable = new(
+        "La inscripción ya fue enviada y no se puede modificar mientras está en revisión o ya fue resuelta.",
+        "The registration was sent and cannot change while under review or once decided.");
+    public static readonly Text RucInvalid = new(
+        "El RUC no es válido: debe tener 11 dígitos y un dígito verificador correcto.",
+        "The RUC is not valid: it must have 11 digits and a correct check digit.");
+    public static readonly Text DistrictUbigeoInvalid = new("Elija el distrito de la organización.", "Choose the organization's district.");
+    public static readonly Text DniInvalid = new("El DNI debe tener exactamente 8 dígitos.", "The DNI must have exactly 8 digits.");
+    public static readonly Text DniAlreadyRegistered = new(
+        "El DNI {0} ya está inscrito en este ciclo.", "The DNI {0} is already registered in this cycle.");
+    public static readonly Text AgentNamesRequired = new("Escriba los nombres y apellidos del agente.", "Write the agent's given names and surnames.");
+    public static readonly Text AgentContactRequired = new("Indique un teléfono o un correo del agente.", "Give a phone or an email for the agent.");
+    public static readonly Text AgentTooYoung = new("El agente debe tener al menos {0} años.", "The agent must be at least {0} years old.");
+    public static readonly Text TooManyTitulars = new(
+        "La organización ya tiene {0} titular(es), el máximo del ciclo.", "The organization already has {0} titular(s), the cycle's maximum.");
+    public static readonly Text TooManySuplentes = new(
+        "La organización ya tiene {0} suplente(s), el máximo del ciclo.", "The organization already has {0} alternate(s), the cycle's maximum.");
+    public static readonly Text AgentNotFound = new("Ese agente no pertenece a la organización.", "That agent does not belong to the organization.");
+    public static readonly Text TooManyDocuments = new("Se admiten como máximo {0} documentos por organización.", "At most {0} documents per organization.");
+    public static readonly Text DocumentNotFound = new("Ese documento no pertenece a la organización.", "That document does not belong to the organization.");
+    public static readonly Text NeedsTitular = new("Inscriba al menos un agente titular antes de enviar.", "Register at least one titular agent before sending.");
+    public static readonly Text NeedsDocument = new("Adjunte al menos un documento de sustento antes de enviar.", "Attach at least one supporting document before sending.");
+    public static readonly Text NotAwaitingReview = new("Esta inscripción no está pendiente de revisión.", "This registration is not awaiting review.");
+    public static readonly Text ObservationNeedsText = new("Indique qué debe corregir la organización.", "Say what the organization must fix.");
+    public static readonly Text RejectionNeedsReason = new("Indique el motivo del rechazo.", "Give the reason for the rejection.");
+    public static readonly Text NoteTooLong = new("El texto admite como máximo {0} caracteres.", "The text has at most {0} characters.");
+    public static readonly Text AgentNotAccredited = new("El agente no está acreditado.", "The agent is not accredited.");
+    public static readonly Text AgentAlreadyHasAccount = new("El agente ya tiene una cuenta.", "The agent already has an account.");
+    public static readonly Text WrongCycle = new("El registro no pertenece a este ciclo.", "The record does not belong to this cycle.");
+    public static readonly Text PreliminaryAlreadyPublished = new("La lista preliminar ya fue publicada.", "The preliminary list was already published.");
+    public static readonly Text ReviewsPending = new(
+        "Quedan {0} inscripciones por revisar: resuélvalas antes de publicar la lista preliminar.",
+        "{0} registrations still await review: decide them before publishing the preliminary list.");
+    public static readonly Text PreliminaryNotPublished = new("Primero publique la lista preliminar.", "Publish the preliminary list first.");
+    public static readonly Text FinalAlreadyPublished = new("La lista final ya fue publicada.", "The final list was already published.");
+    public static readonly Text ChallengesPending = new(
+        "Quedan {0} impugnaciones sin resolver.", "{0} challenges are still unresolved.");
+    public static readonly Text HardQuotaShort = new(
+        "No se puede publicar la lista final: las mujeres son el {0} % de los titulares ({1} de {2}) y la cuota obligatoria exige el {3} %; faltan {4} mujeres titulares.",
+        "The final list cannot be published: women are {0} % of titulars ({1} of {2}) and the mandatory quota requires {3} %; {4} more women titulars are needed.");
+    public static readonly Text SoftQuotaNeedsJustification = new(
+        "Las mujeres son el {0} % de los titulares, por debajo de la cuota referencial del {1} %: registre la justificación para publicar la lista final.",
+        "Women are {0} % of titulars, below the advisory quota of {1} %: record the justification to publish the final list.");
+    public static readonly Text ChallengesNotOpen = new(
+        "Las impugnaciones solo se presentan contra la lista preliminar publicada, antes de la lista final.",
+        "Challenges are only filed against the published preliminary list, before the final list.");
+    public static readonly Text ChallengeWindowClosed = new(
+        "El plazo de impugnaciones es del {0} al {1}.", "The challenge period is {0} to {1}.");
+    public static readonly Text ChallengeTargetNotListed = new(
+        "Esa persona no figura en la lista de agentes acreditados.", "That person is not on the list of accredited agents.");
+    public static readonly Text ChallengeNeedsGrounds = new("Explique el fundamento de la impugnación.", "Explain the grounds of the challenge.");
+    public static readonly Text ChallengeAlreadyRuled = new("Esta impugnación ya fue resuelta.", "This challenge was already ruled on.");
+    public static readonly Text RulingNeedsReasons = new("Explique los motivos de la resolución.", "Explain the reasons for the ruling.");
+    public static readonly Text MeetingNotNow = new(
+        "No se pueden programar reuniones en un ciclo en configuración o cerrado.", "Meetings cannot be scheduled in a cycle being configured or closed.");
+    public static readonly Text MeetingDetailsInvalid = new(
+        "El título (hasta {0} caracteres) y el lugar (hasta {1}) son obligatorios.", "The title (up to {0} characters) and the place (up to {1}) are required.");
+    public static readonly Text AttendeeNotAccredited = new(
+        "Solo se registra la asistencia de agentes acreditados del ciclo.", "Only accredited agents of the cycle have their attendance recorded.");
+    public static readonly Text InvitationUsed = new("Este enlace de invitación ya fue usado.", "This invitation link was already used.");
+    public static readonly Text InvitationExpired = new(
+        "Este enlace de invitación venció. Pida uno nuevo al equipo de conducción.", "This invitation link has expired. Ask the cycle's staff for a new one.");
+
     // Names of rule sets and calendar steps
     public static readonly Text RuleAccreditation = new("las reglas de acreditación", "the accreditation rules");
     public static readonly Text RuleCeiling = new("el techo presupuestal", "the budget ceiling");

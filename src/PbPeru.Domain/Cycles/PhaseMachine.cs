@@ -1,4 +1,5 @@
 using PbPeru.Domain.Common;
+using PbPeru.Domain.Registration;
 
 namespace PbPeru.Domain.Cycles;
 
@@ -117,7 +118,7 @@ public static class Gates
 
     /// <summary>Women are at least <paramref name="quotaPercent"/> % of titulars, in exact integers.</summary>
     public static bool WomenQuotaMet(int quotaPercent, CycleFacts facts) =>
-        facts.AccreditedTitulars > 0 && facts.AccreditedWomenTitulars * 100L >= quotaPercent * (long)facts.AccreditedTitulars;
+        new QuotaCount(facts.AccreditedTitulars, facts.AccreditedWomenTitulars).Meets(quotaPercent);
 
     private static IEnumerable<string> EvaluationProblems(Cycle cycle, CycleFacts facts)
     {

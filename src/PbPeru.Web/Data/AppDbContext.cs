@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Jurisdictions;
+using PbPeru.Domain.Meetings;
+using PbPeru.Domain.Registration;
 using PbPeru.Web.Identity;
 
 namespace PbPeru.Web.Data;
@@ -19,6 +21,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
 
     public DbSet<Cycle> Cycles => Set<Cycle>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    public DbSet<AccreditationList> AccreditationLists => Set<AccreditationList>();
+
+    public DbSet<Challenge> Challenges => Set<Challenge>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AgentInvitation> AgentInvitations => Set<AgentInvitation>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>
     /// Bumps a changed cycle's version, so that two people saving the same cycle at once cannot
@@ -140,6 +156,137 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             t.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
             t.Property(x => x.ActorUserId).HasMaxLength(450);
             t.Property(x => x.ActorName).HasMaxLength(AppUser.MaxFullNameLength);
+        });
+
+        ConfigurePreparation(builder);
+    }
+
+    private static void ConfigurePreparation(ModelBuilder builder)
+    {
+        builder.Entity<Organization>(o =>
+        {
+            o.Property(x => x.RepresentativeUserId).HasMaxLength(450);
+            o.Property(x => x.Name).HasMaxLength(Organization.MaxNameLength);
+            o.Property(x => x.Type).HasConversion<string>().HasMaxLength(40);
+            o.Property(x => x.RegistryKind).HasConversion<string>().HasMaxLength(20);
+            o.Property(x => x.RegistryNumber).HasMaxLength(Organization.MaxRegistryNumberLength);
+            o.Property(x => x.DistrictUbigeo).HasMaxLength(6);
+            o.Property(x => x.Address).HasMaxLength(Organization.MaxAddressLength);
+            o.Property(x => x.LegalRepresentative).HasMaxLength(Organization.MaxPersonNameLength);
+            o.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            o.Ignore(x => x.IsEditable);
+            o.HasIndex(x => new { x.CycleId, x.Status });
+            o.HasIndex(x => x.RepresentativeUserId);
+            o.HasOne<Cycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Restrict);
+            o.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RepresentativeUserId).OnDelete(DeleteBehavior.Restrict);
+            o.HasOne<Jurisdiction>().WithMany().HasForeignKey(x => x.DistrictUbigeo).OnDelete(DeleteBehavior.Restrict);
+
+            o.HasMany(x => x.Agents).WithOne().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            o.Navigation(x => x.Agents).HasField("_agents").UsePropertyAccessMode(PropertyAccessMode.Field);
+            o.HasMany(x => x.Documents).WithOne().HasForeignKey("OrganizationId").OnDelete(DeleteBehavior.Cascade);
+            o.Navigation(x => x.Documents).HasField("_documents").UsePropertyAccessMode(PropertyAccessMode.Field);
+            o.HasMany(x => x.Decisions).WithOne().HasForeignKey("OrganizationId").OnDelete(DeleteBehavior.Cascade);
+            o.Navigation(x => x.Decisions).HasField("_decisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<Agent>(a =>
+        {
+            a.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Dni).HasMaxLength(8);
+            a.Property(x => x.GivenNames).HasMaxLength(Organization.MaxPersonNameLength);
+            a.Property(x => x.Surnames).HasMaxLength(Organization.MaxPersonNameLength);
+            a.Property(x => x.Sex).HasConversion<string>().HasMaxLength(10);
+            a.Property(x => x.Phone).HasMaxLength(40);
+            a.Property(x => x.Email).HasMaxLength(256);
+            a.Property(x => x.UserId).HasMaxLength(450);
+            a.Ignore(x => x.FullName);
+
+            // One DNI per cycle, across every organization: the last line behind the domain's check.
+            a.HasIndex(x => new { x.CycleId, x.Dni }).IsUnique();
+            a.HasIndex(x => new { x.CycleId, x.IsAccredited });
+            a.HasIndex(x => x.UserId);
+            a.HasOne<Cycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<OrganizationDocument>(d =>
+        {
+            d.ToTable("OrganizationDocuments");
+            d.Property(x => x.FileName).HasMaxLength(255);
+            d.Property(x => x.StorageKey).HasMaxLength(100);
+            d.Property(x => x.ContentType).HasMaxLength(100);
+            d.Property(x => x.Sha256).HasMaxLength(64);
+        });
+
+        builder.Entity<ReviewDecision>(d =>
+        {
+            d.ToTable("OrganizationReviewDecisions");
+            d.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.Note).HasMaxLength(Organization.MaxNoteLength);
+            d.Property(x => x.ReviewerUserId).HasMaxLength(450);
+            d.Property(x => x.ReviewerName).HasMaxLength(AppUser.MaxFullNameLength);
+        });
+
+        builder.Entity<AccreditationList>(l =>
+        {
+            l.HasIndex(x => x.CycleId).IsUnique();
+            l.HasOne<Cycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Cascade);
+            l.Property(x => x.PreliminaryPublishedBy).HasMaxLength(AppUser.MaxFullNameLength);
+            l.Property(x => x.FinalPublishedBy).HasMaxLength(AppUser.MaxFullNameLength);
+            l.Property(x => x.QuotaJustification).HasMaxLength(AccreditationList.MaxJustificationLength);
+            l.Ignore(x => x.IsPreliminaryPublished);
+            l.Ignore(x => x.IsFinalPublished);
+        });
+
+        builder.Entity<Challenge>(c =>
+        {
+            c.Property(x => x.FiledByUserId).HasMaxLength(450);
+            c.Property(x => x.FiledByName).HasMaxLength(AppUser.MaxFullNameLength);
+            c.Property(x => x.Grounds).HasMaxLength(Challenge.MaxTextLength);
+            c.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.RulingReasons).HasMaxLength(Challenge.MaxTextLength);
+            c.Property(x => x.RuledByName).HasMaxLength(AppUser.MaxFullNameLength);
+            c.HasIndex(x => new { x.CycleId, x.Status });
+            c.HasOne<Cycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<Agent>().WithMany().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<AppUser>().WithMany().HasForeignKey(x => x.FiledByUserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Meeting>(m =>
+        {
+            m.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            m.Property(x => x.Title).HasMaxLength(Meeting.MaxTitleLength);
+            m.Property(x => x.Place).HasMaxLength(Meeting.MaxPlaceLength);
+            m.Property(x => x.Facilitator).HasMaxLength(AppUser.MaxFullNameLength);
+            m.HasIndex(x => new { x.CycleId, x.Kind });
+            m.HasOne<Cycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Restrict);
+            m.HasMany(x => x.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            m.Navigation(x => x.Attendance).HasField("_attendance").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<Attendance>(a =>
+        {
+            a.ToTable("MeetingAttendance");
+            a.Property(x => x.MarkedByUserId).HasMaxLength(450);
+
+            // Marked twice counts once, even under two staff at the door.
+            a.HasIndex(x => new { x.MeetingId, x.AgentId }).IsUnique();
+            a.HasOne<Agent>().WithMany().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AgentInvitation>(i =>
+        {
+            i.Property(x => x.TokenHash).HasMaxLength(64);
+            i.HasIndex(x => x.TokenHash).IsUnique();
+            i.HasOne<Agent>().WithMany().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notification>(n =>
+        {
+            n.Property(x => x.UserId).HasMaxLength(450);
+            n.Property(x => x.Text).HasMaxLength(Notification.MaxTextLength);
+            n.HasIndex(x => new { x.UserId, x.ReadAt });
+            n.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

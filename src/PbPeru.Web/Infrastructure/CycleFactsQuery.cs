@@ -1,28 +1,31 @@
+using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Registration;
+using PbPeru.Web.Data;
 
 namespace PbPeru.Web.Infrastructure;
 
 /// <summary>
 /// Reads from the database what the phase gates need to know beyond the cycle itself.
 /// </summary>
-public sealed class CycleFactsQuery
+public sealed class CycleFactsQuery(AppDbContext db)
 {
-    public Task<CycleFacts> ForAsync(Cycle cycle, CancellationToken cancellationToken = default)
+    public async Task<CycleFacts> ForAsync(Cycle cycle, CancellationToken cancellationToken = default)
     {
-        _ = cancellationToken;
+        var list = await db.AccreditationLists.AsNoTracking().SingleOrDefaultAsync(l => l.CycleId == cycle.Id, cancellationToken);
+        var count = await AccreditedCountAsync(db, cycle.Id, cancellationToken);
 
         // Placeholders, each standing open until the issue that builds what it checks replaces it
-        // with a query: organizations, agents and quotas (#3), proposals and evaluation (#4),
-        // coordination (#5), the final vote (#6), committee, acta and approvals (#7). Until then
-        // the demo cycle can be walked through every phase. The gates themselves are complete
-        // and tested in the domain.
-        var rules = cycle.AccreditationRules;
-        return Task.FromResult(new CycleFacts
+        // with a query: proposals and evaluation (#4), coordination (#5), the final vote (#6),
+        // committee, acta and approvals (#7). The gates themselves are complete and tested in the
+        // domain.
+        return new CycleFacts
         {
-            FinalAgentListPublished = true, // #3
-            AccreditedAgents = rules.MinimumAccreditedAgents, // #3
-            AccreditedTitulars = 1, // #3: a list that meets any quota
-            AccreditedWomenTitulars = 1, // #3
+            FinalAgentListPublished = list?.IsFinalPublished == true,
+            AccreditedAgents = count.Agents,
+            AccreditedTitulars = count.Quota.Titulars,
+            AccreditedWomenTitulars = count.Quota.WomenTitulars,
+            QuotaShortfallJustified = !string.IsNullOrWhiteSpace(list?.QuotaJustification),
             ProposalsAwaitingEvaluation = 0, // #4
             RecommendationPublished = true, // #4
             CoordinationMinutesRecorded = true, // #5
@@ -31,6 +34,19 @@ public sealed class CycleFactsQuery
             OversightCommitteeElected = true, // #7
             ActaIssued = true, // #7
             ApprovalsRecorded = true, // #7
-        });
+        };
+    }
+
+    /// <summary>Accredited agents of the cycle, and the titulars and women titulars among them.</summary>
+    public static async Task<(int Agents, QuotaCount Quota)> AccreditedCountAsync(AppDbContext db, int cycleId, CancellationToken cancellationToken)
+    {
+        var groups = await db.Agents
+            .Where(a => a.CycleId == cycleId && a.IsAccredited)
+            .GroupBy(a => new { a.Role, a.Sex })
+            .Select(g => new { g.Key.Role, g.Key.Sex, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var titulars = groups.Where(g => g.Role == AgentRole.Titular).Sum(g => g.Count);
+        var women = groups.Where(g => g.Role == AgentRole.Titular && g.Sex == Sex.Female).Sum(g => g.Count);
+        return (groups.Sum(g => g.Count), new QuotaCount(titulars, women));
     }
 }
