@@ -160,8 +160,8 @@ public static class Messages
     public static readonly Text ChallengesPending = new(
         "Quedan {0} impugnaciones sin resolver.", "{0} challenges are still unresolved.");
     public static readonly Text HardQuotaShort = new(
-        "No se puede publicar la lista final: las mujeres son el {0} % de los titulares ({1} de {2}) y la cuota obligatoria exige el {3} %; faltan {4} mujeres titulares.",
-        "The final list cannot be published: women are {0} % of titulars ({1} of {2}) and the mandatory quota requires {3} %; {4} more women titulars are needed.");
+        "No se puede publicar la lista final: las mujeres son el {0} % de los titulares ({1} de {2}) y la cuota obligatoria exige el {3} %. Mujeres titulares que faltan: {4}.",
+        "The final list cannot be published: women are {0} % of titulars ({1} of {2}) and the mandatory quota requires {3} %. Women titulars missing: {4}.");
     public static readonly Text SoftQuotaNeedsJustification = new(
         "Las mujeres son el {0} % de los titulares, por debajo de la cuota referencial del {1} %: registre la justificación para publicar la lista final.",
         "Women are {0} % of titulars, below the advisory quota of {1} %: record the justification to publish the final list.");

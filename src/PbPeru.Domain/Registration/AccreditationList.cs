@@ -8,14 +8,23 @@ public sealed record QuotaCount(int Titulars, int WomenTitulars)
 {
     public bool Meets(int quotaPercent) => Titulars > 0 && WomenTitulars * 100L >= quotaPercent * (long)Titulars;
 
-    /// <summary>How many more women titulars the quota needs with the list as large as it is.</summary>
+    /// <summary>
+    /// How many more women titulars the quota needs with the list as large as it is. A list with no
+    /// titular meets no quota (see <see cref="Meets"/>): it needs at least one woman titular.
+    /// </summary>
     public int WomenShort(int quotaPercent)
     {
+        if (Titulars == 0)
+        {
+            return 1;
+        }
+
         var needed = (int)Math.Ceiling(quotaPercent * (decimal)Titulars / 100m);
         return Math.Max(0, needed - WomenTitulars);
     }
 
-    public decimal WomenSharePercent => Titulars == 0 ? 0 : Math.Round(100m * WomenTitulars / Titulars, 1);
+    /// <summary>Rounded half up, as the phase gate shows it ("0.#"): 6.25 is 6.3.</summary>
+    public decimal WomenSharePercent => Titulars == 0 ? 0 : Math.Round(100m * WomenTitulars / Titulars, 1, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>
@@ -71,6 +80,11 @@ public sealed class AccreditationList
     /// <summary>Challenges are filed while the preliminary list stands and the calendar's challenge window is open.</summary>
     public void EnsureChallengesOpen(Cycle cycle, DateOnly today)
     {
+        if (cycle.Id != CycleId)
+        {
+            throw new DomainException(Messages.WrongCycle.Format());
+        }
+
         if (!IsPreliminaryPublished || IsFinalPublished || cycle.Phase != Phase.Preparation)
         {
             throw new DomainException(Messages.ChallengesNotOpen.Format());

@@ -135,6 +135,7 @@ public sealed class Organization
     public Agent AddAgent(Cycle cycle, AgentDetails details, AgentRole role, bool dniTakenElsewhere, DateOnly today)
     {
         EnsureEditable(cycle, today);
+        details = details with { Dni = PeruvianIds.Normalize(details.Dni) ?? "" };
         var problems = details.Problems(today).ToList();
         if (problems.Count > 0)
         {
@@ -222,6 +223,7 @@ public sealed class Organization
 
     private void Decide(Cycle cycle, Actor reviewer, ReviewOutcome outcome, string note, DateTimeOffset now)
     {
+        EnsureSameCycle(cycle);
         if (!reviewer.ManagesJurisdiction(cycle.JurisdictionUbigeo))
         {
             throw new DomainException(Messages.NotManagerOfJurisdiction.Format());
@@ -294,8 +296,18 @@ public sealed class Organization
         }
     }
 
+    // The rules checked (manager, phase, window) are the given cycle's: it must be this organization's.
+    private void EnsureSameCycle(Cycle cycle)
+    {
+        if (cycle.Id != CycleId)
+        {
+            throw new DomainException(Messages.WrongCycle.Format());
+        }
+    }
+
     private void EnsureEditable(Cycle cycle, DateOnly today)
     {
+        EnsureSameCycle(cycle);
         if (!IsEditable)
         {
             throw new DomainException(Messages.OrganizationNotEditable.Format());

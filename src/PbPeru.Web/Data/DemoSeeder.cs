@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Registration;
+using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Documents;
 using PbPeru.Web.Identity;
 
 namespace PbPeru.Web.Data;
@@ -39,7 +42,7 @@ public static class DemoSeeder
         var fixedPassword = configuration["Demo:Password"];
 
         var printed = new List<string>();
-        string? managerId = null;
+        var ids = new Dictionary<string, string>();
         foreach (var (email, name, role) in Accounts)
         {
             var user = await users.FindByEmailAsync(email);
@@ -63,13 +66,10 @@ public static class DemoSeeder
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             printed.Add($"  {role,-28} {email,-32} {password}");
-            if (role == Roles.CycleManager)
-            {
-                managerId = user.Id;
-            }
+            ids[role] = user.Id;
         }
 
-        await SeedCycleAsync(db, managerId!, cancellationToken);
+        await SeedCycleAsync(services, db, ids, cancellationToken);
 
         // Demo credentials only: printed so that whoever ran the quick start can sign in.
         Console.WriteLine();
@@ -83,16 +83,23 @@ public static class DemoSeeder
         logger.LogInformation("Demo data ready: {Count} demo accounts", printed.Count);
     }
 
-    private static async Task SeedCycleAsync(AppDbContext db, string managerId, CancellationToken cancellationToken)
+    private static async Task SeedCycleAsync(IServiceProvider services, AppDbContext db, IReadOnlyDictionary<string, string> ids, CancellationToken cancellationToken)
     {
         if (await db.Cycles.AnyAsync(c => c.JurisdictionUbigeo == Region && c.FiscalYear == FiscalYear, cancellationToken))
         {
             return;
         }
 
+        // The demo's calendar is laid around the day it is first run, so that its registration
+        // window is open then: a demo that works whatever the date.
+        var clock = services.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
+        var today = LimaTime.Today(clock);
+        DateOnly Day(int offset) => today.AddDays(offset);
+
+        var managerId = ids[Roles.CycleManager];
         var manager = new Actor(managerId, "Gabriel Gestor Quispe", new HashSet<string> { Region });
-        var created = new DateTimeOffset(2026, 11, 2, 14, 0, 0, TimeSpan.Zero);
-        var cycle = Cycle.Create(Region, FiscalYear, "Presupuesto Participativo 2027 del Gobierno Regional del Cusco", Money.FromSoles(12_500_000m), manager, created);
+        var cycle = Cycle.Create(Region, FiscalYear, "Presupuesto Participativo 2027 del Gobierno Regional del Cusco", Money.FromSoles(12_500_000m), manager, now.AddDays(-26));
         cycle.SetThemes(
         [
             new("Desarrollo social: salud y educación", "Cierre de brechas en establecimientos de salud e instituciones educativas."),
@@ -104,28 +111,152 @@ public static class DemoSeeder
         ], manager);
         cycle.SetCalendar(
         [
-            new(CalendarStep.PreparationPhase, new(2026, 11, 9), new(2027, 1, 15)),
-            new(CalendarStep.CallPublication, new(2026, 11, 9), new(2026, 11, 20)),
-            new(CalendarStep.Registration, new(2026, 11, 16), new(2026, 12, 11)),
-            new(CalendarStep.PreliminaryList, new(2026, 12, 14), new(2026, 12, 14)),
-            new(CalendarStep.Challenges, new(2026, 12, 15), new(2026, 12, 21)),
-            new(CalendarStep.FinalList, new(2026, 12, 28), new(2026, 12, 28)),
-            new(CalendarStep.Training, new(2027, 1, 5), new(2027, 1, 15)),
-            new(CalendarStep.ConcertationPhase, new(2027, 1, 18), new(2027, 3, 12)),
-            new(CalendarStep.InformationWorkshop, new(2027, 1, 19), new(2027, 1, 19)),
-            new(CalendarStep.ThemePrioritization, new(2027, 1, 20), new(2027, 1, 29)),
-            new(CalendarStep.ProposalSubmission, new(2027, 1, 20), new(2027, 2, 12)),
-            new(CalendarStep.TechnicalEvaluation, new(2027, 2, 15), new(2027, 3, 12)),
-            new(CalendarStep.CoordinationPhase, new(2027, 3, 15), new(2027, 4, 9)),
-            new(CalendarStep.CoordinationMeetings, new(2027, 3, 22), new(2027, 4, 2)),
-            new(CalendarStep.FormalizationPhase, new(2027, 4, 12), new(2027, 5, 28)),
-            new(CalendarStep.FinalWorkshop, new(2027, 4, 16), new(2027, 4, 16)),
-            new(CalendarStep.CouncilApproval, new(2027, 4, 19), new(2027, 5, 28)),
+            new(CalendarStep.PreparationPhase, Day(-19), Day(48)),
+            new(CalendarStep.CallPublication, Day(-19), Day(-8)),
+            new(CalendarStep.Registration, Day(-12), Day(13)),
+            new(CalendarStep.PreliminaryList, Day(16), Day(16)),
+            new(CalendarStep.Challenges, Day(17), Day(23)),
+            new(CalendarStep.FinalList, Day(30), Day(30)),
+            new(CalendarStep.Training, Day(38), Day(48)),
+            new(CalendarStep.ConcertationPhase, Day(51), Day(103)),
+            new(CalendarStep.InformationWorkshop, Day(52), Day(52)),
+            new(CalendarStep.ThemePrioritization, Day(53), Day(62)),
+            new(CalendarStep.ProposalSubmission, Day(53), Day(76)),
+            new(CalendarStep.TechnicalEvaluation, Day(79), Day(103)),
+            new(CalendarStep.CoordinationPhase, Day(106), Day(131)),
+            new(CalendarStep.CoordinationMeetings, Day(113), Day(124)),
+            new(CalendarStep.FormalizationPhase, Day(134), Day(180)),
+            new(CalendarStep.FinalWorkshop, Day(138), Day(138)),
+            new(CalendarStep.CouncilApproval, Day(141), Day(180)),
         ], manager);
         cycle.SetProposalRules(new ProposalRules(Money.FromSoles(300_000m), Money.FromSoles(4_000_000m)), manager);
-        cycle.AdvanceTo(Phase.Preparation, manager, new CycleFacts(), created.AddDays(7));
+        cycle.AdvanceTo(Phase.Preparation, manager, new CycleFacts(), now.AddDays(-19));
         db.Cycles.Add(cycle);
         await db.SaveChangesAsync(cancellationToken);
+
+        await SeedOrganizationsAsync(services, db, cycle, manager, ids, today, now, cancellationToken);
+    }
+
+    /// <summary>Organizations at every step of the review, so each screen has something to show.</summary>
+    private static async Task SeedOrganizationsAsync(
+        IServiceProvider services, AppDbContext db, Cycle cycle, Actor manager, IReadOnlyDictionary<string, string> ids,
+        DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var representative = ids[Roles.OrganizationRepresentative];
+
+        // Other organizations' representatives: accounts without a password (they cannot sign in).
+        async Task<string> RepresentativeAsync(string email, string name)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name };
+                Check(await users.CreateAsync(user), email);
+                Check(await users.AddToRoleAsync(user, Roles.OrganizationRepresentative), email);
+            }
+
+            return user.Id;
+        }
+
+        var seeds = new (string Rep, OrganizationDetails Details, (AgentRole Role, AgentDetails Agent)[] Agents, OrganizationStatus Target, string Note)[]
+        {
+            (await RepresentativeAsync("junta.huanca@demo.pbperu.pe", "Julia Huamán Ccahuana"),
+                new("Junta Vecinal Señor de Huanca", OrganizationType.NeighbourhoodAssociation, RegistryKind.MunicipalRegistry, "RM-0412-2019", "080104", "Av. Ramón Castilla 210, San Jerónimo", "Julia Huamán Ccahuana"),
+                [(AgentRole.Titular, new("41528736", "Julia", "Huamán Ccahuana", Sex.Female, new(1979, 5, 14), "984112233", null)),
+                 (AgentRole.Suplente, new("40871254", "Mario", "Quispe Tito", Sex.Male, new(1985, 9, 2), "984223344", null))],
+                OrganizationStatus.Accepted, ""),
+            (await RepresentativeAsync("mujeres.anta@demo.pbperu.pe", "Nélida Condori Mamani"),
+                new("Federación de Mujeres Campesinas de Anta", OrganizationType.WomensOrganization, RegistryKind.Sunarp, "11045872", "080302", "Plaza de Armas s/n, Ancahuasi", "Nélida Condori Mamani"),
+                [(AgentRole.Titular, new("43987120", "Nélida", "Condori Mamani", Sex.Female, new(1990, 2, 20), null, "nelida.condori@demo.pbperu.pe")),
+                 (AgentRole.Suplente, new("45120987", "Rosa", "Ccori Layme", Sex.Female, new(1996, 11, 8), "974556677", null))],
+                OrganizationStatus.Accepted, ""),
+            (await RepresentativeAsync("cafe.convencion@demo.pbperu.pe", "Hernán Puma Challco"),
+                new("Asociación de Productores de Café de La Convención", OrganizationType.Producers, RegistryKind.Ruc, "20490212346", "080902", "Jr. Libertad 118, Echarate", "Hernán Puma Challco"),
+                [(AgentRole.Titular, new("23981245", "Hernán", "Puma Challco", Sex.Male, new(1968, 7, 30), "984667788", null))],
+                OrganizationStatus.Submitted, ""),
+            (representative,
+                new("Colectivo Juvenil Cusco Joven", OrganizationType.Youth, RegistryKind.MunicipalRegistry, "RM-1022-2023", "080108", "Calle Tullumayo 440, Wanchaq", "Rosa Representante Mamani"),
+                [(AgentRole.Titular, new("72450981", "Alberto", "Agente Condori", Sex.Male, new(2001, 4, 11), null, "agente@demo.pbperu.pe")),
+                 (AgentRole.Suplente, new("73118452", "Lucía", "Huillca Soncco", Sex.Female, new(2003, 1, 25), "951889900", null))],
+                OrganizationStatus.Accepted, ""),
+            (representative,
+                new("Comunidad Campesina de Umasbamba", OrganizationType.IndigenousOrPeasantCommunity, RegistryKind.Sunarp, "02004561", "081302", "Comunidad de Umasbamba s/n, Chinchero", "Rosa Representante Mamani"),
+                [(AgentRole.Titular, new("24418790", "Santos", "Ccallo Huaman", Sex.Male, new(1972, 3, 3), "984990011", null))],
+                OrganizationStatus.Observed, "Adjunte la constancia de inscripción vigente en Registros Públicos: la partida presentada es de 2015."),
+        };
+
+        foreach (var (rep, details, agents, target, note) in seeds)
+        {
+            var organization = Organization.Register(cycle, rep, details, today, now);
+            foreach (var (role, agent) in agents)
+            {
+                organization.AddAgent(cycle, agent, role, dniTakenElsewhere: false, today);
+            }
+
+            using (var pdf = new MemoryStream(DemoPdf(details.Name)))
+            {
+                var stored = await store.SaveAsync(pdf, "constancia-de-inscripcion.pdf", cancellationToken);
+                organization.AddDocument(cycle, "constancia-de-inscripcion.pdf", stored.Key, stored.ContentType, stored.SizeBytes, stored.Sha256, today, now);
+            }
+
+            if (target != OrganizationStatus.Draft)
+            {
+                organization.Submit(cycle, today, now);
+            }
+
+            switch (target)
+            {
+                case OrganizationStatus.Accepted:
+                    organization.Accept(cycle, manager, now);
+                    break;
+                case OrganizationStatus.Observed:
+                    organization.Observe(cycle, manager, note, now);
+                    break;
+            }
+
+            db.Organizations.Add(organization);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The demo agent's account is the accredited titular of the youth collective.
+        var demoAgent = await db.Agents.SingleAsync(a => a.CycleId == cycle.Id && a.Email == "agente@demo.pbperu.pe", cancellationToken);
+        demoAgent.LinkAccount(ids[Roles.Agent]);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A one-page PDF standing for a scanned registry certificate.</summary>
+    private static byte[] DemoPdf(string title)
+    {
+        var text = $"Constancia de demostracion - {new string(title.Where(char.IsAscii).ToArray())}";
+        var content = $"BT /F1 14 Tf 72 720 Td ({text}) Tj ET";
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        };
+        var builder = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(builder.Length);
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = builder.Length;
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(builder.ToString());
     }
 
     private static string NewPassword()

@@ -36,6 +36,15 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The app's PostgreSQL connection string; set it, or let <see cref="InitializeAsync"/> create a database.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>This app's own folder for stored documents and written mail, deleted on dispose.</summary>
+    public string FilesFolder { get; } = Path.Combine(Path.GetTempPath(), $"pbperu-files-{Guid.NewGuid():N}");
+
+    /// <summary>Where the app writes its emails as .eml files.</summary>
+    public string MailFolder => Path.Combine(FilesFolder, "mail");
+
+    /// <summary>The app's clock: the real time until a test sets it.</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>Seeds the demo accounts (password <see cref="DemoPassword"/>) and the demo cycle.</summary>
     public bool DemoEnabled { get; init; }
 
@@ -73,6 +82,13 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting("Demo:Password", DemoPassword);
         }
+
+        // Documents and mail of this app go to its own temporary folder, not the source tree.
+        builder.UseSetting("Documents:Path", Path.Combine(FilesFolder, "documents"));
+        builder.UseSetting("Email:PickupFolder", MailFolder);
+
+        // The app's clock is the test's: real time unless a test sets it.
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
 
         // EF logs every command at Information: keep test output for what matters.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -156,6 +172,11 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         _disposed = true;
         await base.DisposeAsync();
+        if (Directory.Exists(FilesFolder))
+        {
+            Directory.Delete(FilesFolder, recursive: true);
+        }
+
         var connectionString = ConnectionString ?? _createdConnectionString;
         if (connectionString is null)
         {

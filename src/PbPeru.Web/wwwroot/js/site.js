@@ -20,6 +20,11 @@
         window.setTimeout(function () { form.dataset.submitting = 'false'; }, 5000);
     }, true);
 
+    // A print button prints; without JavaScript the browser's own print works.
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+        button.addEventListener('click', function () { window.print(); });
+    });
+
     // The language selector applies on change.
     document.querySelectorAll('[data-autosubmit]').forEach(function (select) {
         select.addEventListener('change', function () { select.form.requestSubmit(); });

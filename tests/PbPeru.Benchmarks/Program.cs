@@ -1,0 +1,125 @@
+// Run: dotnet run -c Release --project tests/PbPeru.Benchmarks
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Registration;
+using PbPeru.Web.Data;
+using PbPeru.Web.Identity;
+using PbPeru.Web.Tests.Infrastructure;
+
+// Preparation-phase volumes (issue 3): 1,000 organizations and 2,000 agents in one cycle; the
+// review queue and the public list must answer in under 300 ms server time.
+const int Organizations = 1_000;
+const int Rounds = 30;
+
+await using var app = await PbPeruFactory.CreateAsync(demoEnabled: true);
+using var manager = app.CreateAppClient();
+await manager.LoginAsync(DemoAccounts.CycleManager, PbPeruFactory.DemoPassword);
+var cycleId = await SeedAsync(app);
+
+var pages = new (string Name, string Url)[]
+{
+    ("review queue, first page", $"/Cycles/Registrations/{cycleId}"),
+    ("review queue, page 20 filtered by status", $"/Cycles/Registrations/{cycleId}?status=Accepted&page=20"),
+    ("review queue, search", $"/Cycles/Registrations/{cycleId}?q=Organizaci%C3%B3n%20de%20prueba%20077"),
+    ("public list, first page", $"/Public/Agents/{cycleId}"),
+    ("public list, page 30", $"/Public/Agents/{cycleId}?page=30"),
+    ("public list, search", $"/Public/Agents/{cycleId}?q=Quispe"),
+};
+
+Console.WriteLine($"PbPeru benchmark — {Organizations:N0} organizations, {Organizations * 2:N0} agents, {Rounds} timed requests per page after 3 warm-ups");
+Console.WriteLine($"{"page",-45} {"median ms",10} {"p95 ms",8} {"max ms",8}");
+foreach (var (name, url) in pages)
+{
+    var client = url.StartsWith("/Public", StringComparison.Ordinal) ? app.CreateAppClient() : manager;
+    for (var i = 0; i < 3; i++)
+    {
+        await client.GetPageAsync(url);
+    }
+
+    var times = new List<double>();
+    for (var i = 0; i < Rounds; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        watch.Stop();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+        }
+
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-45} {times[times.Count / 2],10:F1} {times[(int)(times.Count * 0.95)],8:F1} {times[^1],8:F1}"));
+}
+
+static async Task<int> SeedAsync(PbPeruFactory app)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+    var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+    var cycle = await db.Cycles.Include(c => c.Calendar).SingleAsync(c => c.FiscalYear == 2027);
+    var manager = new Actor("benchmark", "Benchmark", new HashSet<string> { cycle.JurisdictionUbigeo });
+    var registration = cycle.Calendar.Single(e => e.Step == CalendarStep.Registration);
+    var today = registration.Start;
+    var now = clock.GetUtcNow();
+    var districts = await db.Jurisdictions.Where(j => j.ParentUbigeo != null && j.ParentUbigeo.StartsWith("08") && j.Ubigeo.Length == 6)
+        .Select(j => j.Ubigeo).ToListAsync();
+
+    var representative = new AppUser { UserName = "rep@benchmark.pe", Email = "rep@benchmark.pe", FullName = "Representante" };
+    await users.CreateAsync(representative);
+    var surnames = new[] { "Quispe", "Mamani", "Huamán", "Condori", "Ccori", "Puma", "Tito", "Layme" };
+    var types = Enum.GetValues<OrganizationType>();
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < Organizations; i++)
+    {
+        var details = new OrganizationDetails(
+            string.Create(CultureInfo.InvariantCulture, $"Organización de prueba {i:D4}"), types[i % types.Length], RegistryKind.MunicipalRegistry,
+            string.Create(CultureInfo.InvariantCulture, $"RM-{i:D5}"), districts[i % districts.Count], "Calle 1", "Representante legal");
+        var organization = Organization.Register(cycle, representative.Id, details, today, now);
+        for (var role = 0; role < 2; role++)
+        {
+            organization.AddAgent(cycle, new AgentDetails(
+                string.Create(CultureInfo.InvariantCulture, $"{50_000_000 + i * 2 + role}"), $"Agente {i}", surnames[(i + role) % surnames.Length],
+                (i + role) % 3 == 0 ? Sex.Female : Sex.Male, new DateOnly(1960 + i % 40, 1 + i % 12, 1 + i % 28), "999999999", null),
+                (AgentRole)role, dniTakenElsewhere: false, today);
+        }
+
+        organization.AddDocument(cycle, "a.pdf", string.Create(CultureInfo.InvariantCulture, $"{i:x32}.pdf"), "application/pdf", 1000, new string('0', 64), today, now);
+        organization.Submit(cycle, today, now);
+        if (i % 4 != 0)
+        {
+            organization.Accept(cycle, manager, now);
+        }
+
+        db.Organizations.Add(organization);
+        if (i % 200 == 199)
+        {
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            cycle = await db.Cycles.Include(c => c.Calendar).SingleAsync(c => c.Id == cycle.Id);
+        }
+    }
+
+    // The public list shows once the preliminary list is published. A quarter of the organizations
+    // stay in the review queue, which the domain would not allow at publication: the benchmark
+    // sets the publication date directly to measure both pages at full size.
+    if (!await db.AccreditationLists.AnyAsync(l => l.CycleId == cycle.Id))
+    {
+        db.AccreditationLists.Add(AccreditationList.For(cycle));
+        await db.SaveChangesAsync();
+    }
+
+    await db.Database.ExecuteSqlRawAsync(
+        "UPDATE \"AccreditationLists\" SET \"PreliminaryPublishedAt\" = now(), \"PreliminaryPublishedBy\" = 'Benchmark' WHERE \"CycleId\" = {0}", cycle.Id);
+    Console.WriteLine($"Seeded in {watch.Elapsed.TotalSeconds:F1} s");
+    return cycle.Id;
+}
