@@ -247,6 +247,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             c.Property(x => x.RulingReasons).HasMaxLength(Challenge.MaxTextLength);
             c.Property(x => x.RuledByName).HasMaxLength(AppUser.MaxFullNameLength);
             c.HasIndex(x => new { x.CycleId, x.Status });
+
+            // One pending challenge per person and entry, even when two submits race.
+            c.HasIndex(x => new { x.AgentId, x.FiledByUserId }).IsUnique().HasFilter("\"Status\" = 'Pending'");
             c.HasOne<Cycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Restrict);
             c.HasOne<Agent>().WithMany().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Restrict);
             c.HasOne<AppUser>().WithMany().HasForeignKey(x => x.FiledByUserId).OnDelete(DeleteBehavior.Restrict);

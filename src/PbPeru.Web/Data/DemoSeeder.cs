@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
+using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Documents;
-using PbPeru.Web.Identity;
 
 namespace PbPeru.Web.Data;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Web.Data;
-using PbPeru.Web.Tests.Infrastructure;
 using PbPeru.Web.Tests.Cycles;
+using PbPeru.Web.Tests.Infrastructure;
 
 namespace PbPeru.Web.Tests.Call;
 

@@ -776,9 +776,11 @@ namespace PbPeru.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgentId");
-
                     b.HasIndex("FiledByUserId");
+
+                    b.HasIndex("AgentId", "FiledByUserId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("CycleId", "Status");
 

@@ -743,9 +743,11 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgentId");
-
                     b.HasIndex("FiledByUserId");
+
+                    b.HasIndex("AgentId", "FiledByUserId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("CycleId", "Status");
 
