@@ -15,6 +15,8 @@ using PbPeru.Web.Tests.Infrastructure;
 const int Organizations = 1_000;
 const int Rounds = 30;
 
+// Outside a test host the factory cannot find the app's content root by itself: point it there.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PBPERU_WEB", Path.Combine(RepositoryRoot(), "src", "PbPeru.Web"));
 await using var app = await PbPeruFactory.CreateAsync(demoEnabled: true);
 using var manager = app.CreateAppClient();
 await manager.LoginAsync(DemoAccounts.CycleManager, PbPeruFactory.DemoPassword);
@@ -124,4 +126,15 @@ static async Task<int> SeedAsync(PbPeruFactory app)
     await db.Database.ExecuteSqlRawAsync("ANALYZE");
     Console.WriteLine($"Seeded in {watch.Elapsed.TotalSeconds:F1} s");
     return cycle.Id;
+}
+
+static string RepositoryRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PbPeru.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("PbPeru.sln not found above the benchmark.");
 }
