@@ -32,7 +32,7 @@ public sealed class CycleManagerJourneyTests(BrowserAppFixture app, ITestOutputH
         await Page.GetByLabel("Techo presupuestal (S/)").FillAsync("14,000,000");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Crear ciclo" }).ClickAsync();
 
-        await Page.WaitForURLAsync("**/Cycles/Dashboard/*");
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Cycles/Dashboard/[0-9]+$"));
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Presupuesto Participativo 2028 del Cusco", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("S/ 14,000,000.00");
         await Assertions.Expect(Page.Locator(".phase-steps li.current")).ToHaveTextAsync("En configuración");

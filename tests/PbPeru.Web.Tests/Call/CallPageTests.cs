@@ -65,7 +65,7 @@ public sealed class CallPageTests(DemoPbPeruFactory app) : IClassFixture<DemoPbP
 
         // While registration is open, the way in; printing needs no script of the page.
         Assert.NotNull(page.QuerySelector("a[href='/Registration']"));
-        Assert.NotNull(page.QuerySelector("button[data-print].no-print"));
+        Assert.NotNull(page.QuerySelector(".no-print button[data-print]"));
         Assert.Empty(page.QuerySelectorAll("[onclick]"));
     }
 
