@@ -16,7 +16,7 @@ public sealed class SqlitePbPeruFactory : PbPeruFactory
     public SqlitePbPeruFactory()
     {
         // Keeps the base class from creating a PostgreSQL database it will not use.
-        ConnectionString = "unused";
+        ConnectionString = "Host=unused.invalid";
         DemoEnabled = true;
     }
 

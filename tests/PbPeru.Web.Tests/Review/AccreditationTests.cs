@@ -258,4 +258,33 @@ public sealed class AccreditationTests(ReviewFactory app) : IClassFixture<Review
 
         Assert.Equal(["Hay 2 agentes acreditados; el ciclo exige al menos 3."], reasons);
     }
+
+    [Fact]
+    public async Task Review_AfterTheFinalListIsPublished_IsRefusedAndTheListStaysAsPublished()
+    {
+        var data = await NewCycleAsync(AccreditationRules.Default with { MinimumAccreditedAgents = 1, WomenMinimumSharePercent = null });
+        await data.OrganizationAsync("Junta Vecinal Publicada", OrganizationStatus.Accepted);
+        using var manager = await data.ManagerAsync("Gestora Final");
+        using (var preliminary = await manager.SubmitAsync(Url(data), "#publish-preliminary-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, preliminary.StatusCode);
+        }
+
+        using (var final = await manager.SubmitAsync(Url(data), "#publish-final-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, final.StatusCode);
+        }
+
+        // A registration sent late (an observed one resent after the final list, say).
+        var late = await data.OrganizationAsync("Junta Vecinal Tardía", OrganizationStatus.Submitted);
+        var accredited = await data.ReadAsync(db => db.Agents.CountAsync(a => a.CycleId == data.CycleId && a.IsAccredited));
+
+        using var refused = await manager.SubmitAsync($"/Cycles/Registrations/{data.CycleId}/Review/{late.Id}", "#accept-form");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("La lista final ya fue publicada", (await AppClient.ParseAsync(refused)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(accredited, await data.ReadAsync(db => db.Agents.CountAsync(a => a.CycleId == data.CycleId && a.IsAccredited)));
+        Assert.Equal(OrganizationStatus.Submitted, await data.ReadAsync(db => db.Organizations.Where(o => o.Id == late.Id).Select(o => o.Status).SingleAsync()));
+    }
 }
+

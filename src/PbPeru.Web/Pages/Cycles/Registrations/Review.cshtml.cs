@@ -94,6 +94,13 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor currentActor, Noti
             return Page();
         }
 
+        // Once the final list stands, a late decision would change it behind everyone's back.
+        if (await Db.AccreditationLists.AnyAsync(l => l.CycleId == Cycle.Id && l.FinalPublishedAt != null, cancellationToken))
+        {
+            ModelState.AddModelError(field, Localizer["La lista final ya fue publicada: ya no se pueden aceptar, observar ni rechazar inscripciones."]);
+            return Page();
+        }
+
         var now = clock.GetUtcNow();
         try
         {
