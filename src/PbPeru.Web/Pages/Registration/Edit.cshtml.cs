@@ -131,7 +131,7 @@ public sealed class EditModel(
                 return t["Se inscribió a {0} como {1}.", added.FullName, RegistrationLabels.Of(role, t).ToLowerInvariant()].Value;
             }, cancellationToken);
         }
-        catch (DbUpdateException e) when (SerializedChange.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // Someone saved the same DNI between our check and our save: this very form sent
             // twice (then it is done), or another organization (then it is refused).

@@ -1,7 +1,7 @@
 using System.Data;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure;
 
 namespace PbPeru.Web.Pages.Registration;
 
@@ -27,32 +27,10 @@ internal static class SerializedChange
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }
-            catch (Exception e) when (attempt < Attempts && IsConflict(e))
+            catch (Exception e) when (attempt < Attempts && DatabaseErrors.IsSerializationFailure(e))
             {
                 // Disposing the transaction rolls it back; go round again.
             }
         }
     }
-
-    /// <summary>
-    /// PostgreSQL's serialization failure or deadlock, however wrapped (EF and Npgsql add a layer
-    /// or two). SQLite serializes writers by itself and never reports one.
-    /// </summary>
-    private static bool IsConflict(Exception e)
-    {
-        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is DbException { SqlState: "40001" or "40P01" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A unique index refused the row: another request saved the same thing first.</summary>
-    public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is DbException inner
-        && (inner.SqlState == "23505" || inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 }

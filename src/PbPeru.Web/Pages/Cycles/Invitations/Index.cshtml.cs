@@ -9,7 +9,6 @@ using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Email;
 using PbPeru.Web.Pages.Admin;
-using PbPeru.Web.Pages.Cycles.Training;
 
 namespace PbPeru.Web.Pages.Cycles.Invitations;
 
