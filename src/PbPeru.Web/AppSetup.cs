@@ -73,7 +73,9 @@ public static class AppSetup
             .AddPolicy(Roles.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Roles.CycleManager, p => p.RequireRole(Roles.CycleManager))
             .AddPolicy(Roles.OrganizationRepresentative, p => p.RequireRole(Roles.OrganizationRepresentative))
-            .AddPolicy(Roles.Agent, p => p.RequireRole(Roles.Agent));
+            .AddPolicy(Roles.Agent, p => p.RequireRole(Roles.Agent))
+            .AddPolicy(Roles.TechnicalTeam, p => p.RequireRole(Roles.TechnicalTeam))
+            .AddPolicy(Roles.ProposerPolicy, p => p.RequireRole(Roles.Agent, Roles.OrganizationRepresentative));
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
@@ -101,6 +103,8 @@ public static class AppSetup
                 options.Conventions.AuthorizeFolder("/Cycles", Roles.CycleManager);
                 options.Conventions.AuthorizeFolder("/Registration", Roles.OrganizationRepresentative);
                 options.Conventions.AuthorizeFolder("/Agent", Roles.Agent);
+                options.Conventions.AuthorizeFolder("/Proposals", Roles.ProposerPolicy);
+                options.Conventions.AuthorizeFolder("/Evaluation", Roles.TechnicalTeam);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

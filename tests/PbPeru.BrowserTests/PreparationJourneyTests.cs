@@ -66,9 +66,15 @@ public sealed class PreparationJourneyTests(BrowserAppFixture app, ITestOutputHe
 
         await ScreenshotAsync("3-aceptada");
 
-        // Preliminary list, no challenges, final list.
+        // Preliminary list; the challenge window passes with no challenge (the demo's ends 23 days
+        // after its first day); then the final list. The sign-in does not outlive the jump.
         await Page.GotoAsync($"/Cycles/Accreditation/{DemoCycle}");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Publicar la lista preliminar" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Lista preliminar publicada");
+        App.Factory.Clock.Advance(TimeSpan.FromDays(24));
+        await Page.Context.ClearCookiesAsync();
+        await LoginAsync(DemoAccounts.CycleManager);
+        await Page.GotoAsync($"/Cycles/Accreditation/{DemoCycle}");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Publicar la lista final" }).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Publicar la lista final" })).ToHaveCountAsync(0);
         await ScreenshotAsync("4-lista-final");

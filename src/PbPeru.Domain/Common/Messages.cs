@@ -3,7 +3,7 @@ using PbPeru.Domain.Cycles;
 namespace PbPeru.Domain.Common;
 
 /// <summary>Every message the domain shows a person, in Spanish and English.</summary>
-public static class Messages
+public static partial class Messages
 {
     // Money
     public static readonly Text MoneyTooPrecise = new("El monto {0} tiene más de dos decimales.", "The amount {0} has more than two decimals.");
@@ -157,6 +157,10 @@ public static class Messages
         "{0} registrations still await review: decide them before publishing the preliminary list.");
     public static readonly Text PreliminaryNotPublished = new("Primero publique la lista preliminar.", "Publish the preliminary list first.");
     public static readonly Text FinalAlreadyPublished = new("La lista final ya fue publicada.", "The final list was already published.");
+    public static readonly Text ReviewPendingOne = new(
+        "Queda 1 inscripción por revisar: resuélvala antes de publicar la lista preliminar.",
+        "1 registration still awaits review: decide it before publishing the preliminary list.");
+    public static readonly Text ChallengePendingOne = new("Queda 1 impugnación sin resolver.", "1 challenge is still unresolved.");
     public static readonly Text ChallengesPending = new(
         "Quedan {0} impugnaciones sin resolver.", "{0} challenges are still unresolved.");
     public static readonly Text HardQuotaShort = new(
@@ -170,6 +174,9 @@ public static class Messages
         "Challenges are only filed against the published preliminary list, before the final list.");
     public static readonly Text ChallengeWindowClosed = new(
         "El plazo de impugnaciones es del {0} al {1}.", "The challenge period is {0} to {1}.");
+    public static readonly Text ChallengeWindowStillOpen = new(
+        "La lista final se publica cuando termina el plazo de impugnaciones, el {0}: hasta ese día cualquier persona puede impugnar.",
+        "The final list is published once the challenge period ends on {0}: until that day anyone may file a challenge.");
     public static readonly Text ChallengeTargetNotListed = new(
         "Esa persona no figura en la lista de agentes acreditados.", "That person is not on the list of accredited agents.");
     public static readonly Text ChallengeNeedsGrounds = new("Explique el fundamento de la impugnación.", "Explain the grounds of the challenge.");

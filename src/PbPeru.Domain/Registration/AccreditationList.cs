@@ -70,7 +70,9 @@ public sealed class AccreditationList
 
         if (organizationsAwaitingReview > 0)
         {
-            throw new DomainException(Messages.ReviewsPending.Format(organizationsAwaitingReview));
+            throw new DomainException(organizationsAwaitingReview == 1
+                ? Messages.ReviewPendingOne.Format()
+                : Messages.ReviewsPending.Format(organizationsAwaitingReview));
         }
 
         PreliminaryPublishedAt = now.ToUniversalTime();
@@ -99,7 +101,11 @@ public sealed class AccreditationList
         }
     }
 
-    public void PublishFinal(Cycle cycle, Actor actor, int pendingChallenges, QuotaCount count, string? justification, DateTimeOffset now)
+    /// <summary>
+    /// Publishes the final list. Not before the calendar's challenge window has ended: until its last
+    /// day anyone may still challenge an entry, and a final list would cut that right short.
+    /// </summary>
+    public void PublishFinal(Cycle cycle, Actor actor, int pendingChallenges, QuotaCount count, string? justification, DateOnly today, DateTimeOffset now)
     {
         EnsureManager(cycle, actor);
         if (!IsPreliminaryPublished)
@@ -112,9 +118,18 @@ public sealed class AccreditationList
             throw new DomainException(Messages.FinalAlreadyPublished.Format());
         }
 
+        var window = cycle.Calendar.FirstOrDefault(e => e.Step == CalendarStep.Challenges);
+        if (window is not null && today <= window.End)
+        {
+            throw new DomainException(Messages.ChallengeWindowStillOpen.Format(
+                window.End.ToString("d", System.Globalization.CultureInfo.CurrentCulture)));
+        }
+
         if (pendingChallenges > 0)
         {
-            throw new DomainException(Messages.ChallengesPending.Format(pendingChallenges));
+            throw new DomainException(pendingChallenges == 1
+                ? Messages.ChallengePendingOne.Format()
+                : Messages.ChallengesPending.Format(pendingChallenges));
         }
 
         var rules = cycle.AccreditationRules;

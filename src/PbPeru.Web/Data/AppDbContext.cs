@@ -14,7 +14,7 @@ namespace PbPeru.Web.Data;
 /// The app's one DbContext, shared by both providers. Each provider has a subclass that owns its
 /// migrations (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract partial class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
 

@@ -13,6 +13,9 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } =
         [Administrator, CycleManager, TechnicalTeam, OrganizationRepresentative, Agent, OversightCommittee];
 
+    /// <summary>The policy of the proposal pages: an accredited agent or an organization's representative writes proposals.</summary>
+    public const string ProposerPolicy = "Proposer";
+
     /// <summary>Roles whose grant names the jurisdiction the person works for.</summary>
     public static IReadOnlySet<string> ScopedToJurisdiction { get; } = new HashSet<string> { CycleManager, TechnicalTeam };
 }

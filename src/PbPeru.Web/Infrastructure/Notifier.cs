@@ -16,9 +16,18 @@ public sealed class Notifier(AppDbContext db, IEmailSender emails, TimeProvider 
     /// <summary>Adds the notice to the context and queues its email. Call before SaveChanges.</summary>
     public void Notify(string userId, string subject, string text, string? link)
     {
+        NotifyInApp(userId, text, link);
+        _queued.Add((userId, subject, link is null ? text : $"{text}\n\n{Absolute(link)}"));
+    }
+
+    /// <summary>
+    /// Adds an in-app notice only, for news that would flood an inbox (every registration sent to a
+    /// manager's queue, say). Call before SaveChanges.
+    /// </summary>
+    public void NotifyInApp(string userId, string text, string? link)
+    {
         var message = text.Length > Notification.MaxTextLength ? text[..Notification.MaxTextLength] : text;
         db.Notifications.Add(new Notification { UserId = userId, Text = message, Link = link, CreatedAt = clock.GetUtcNow() });
-        _queued.Add((userId, subject, link is null ? text : $"{text}\n\n{Absolute(link)}"));
     }
 
     /// <summary>An email needs the whole address: <c>App:BaseUrl</c> when set (behind a proxy), else this request's.</summary>

@@ -9,6 +9,7 @@ namespace PbPeru.Domain.Tests.Preparation;
 public class AccreditationListTests
 {
     private static readonly DateTimeOffset PublishedAt = new(2025, 2, 17, 9, 0, 0, TimeSpan.FromHours(-5));
+    private static readonly DateOnly FinalListDay = new(2025, 2, 28);
 
     private static readonly QuotaCount QuotaMet = new(Titulars: 10, WomenTitulars: 5);
 
@@ -41,9 +42,9 @@ public class AccreditationListTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(12)]
-    public void PublishPreliminary_WhileReviewsArePending_IsRefusedWithTheirNumber(int pending)
+    [InlineData(1, "Queda 1 inscripción por revisar: resuélvala antes de publicar la lista preliminar.")]
+    [InlineData(12, "Quedan 12 inscripciones por revisar: resuélvalas antes de publicar la lista preliminar.")]
+    public void PublishPreliminary_WhileReviewsArePending_IsRefusedWithTheirNumber(int pending, string expected)
     {
         using var culture = CultureScope.Spanish();
         var cycle = NewCycle();
@@ -51,7 +52,7 @@ public class AccreditationListTests
 
         var error = Assert.Throws<DomainException>(() => list.PublishPreliminary(cycle, TestCycles.Manager, pending, PublishedAt));
 
-        Assert.Equal($"Quedan {pending} inscripciones por revisar: resuélvalas antes de publicar la lista preliminar.", error.Message);
+        Assert.Equal(expected, error.Message);
         Assert.False(list.IsPreliminaryPublished);
     }
 
@@ -109,7 +110,7 @@ public class AccreditationListTests
         var cycle = NewCycle();
         var list = AccreditationList.For(cycle);
 
-        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, PublishedAt));
+        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, FinalListDay, PublishedAt));
 
         Assert.Equal(Messages.PreliminaryNotPublished.Format(), error.Message);
         Assert.False(list.IsFinalPublished);
@@ -121,7 +122,7 @@ public class AccreditationListTests
         var cycle = NewCycle();
         var list = PreliminaryList(cycle);
 
-        list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, PublishedAt.AddDays(11));
+        list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, FinalListDay, PublishedAt.AddDays(11));
 
         Assert.True(list.IsFinalPublished);
         Assert.Equal(PublishedAt.AddDays(11), list.FinalPublishedAt);
@@ -130,14 +131,40 @@ public class AccreditationListTests
         Assert.Null(list.QuotaJustification);
     }
 
+    [Theory]
+    [InlineData("2025-02-17")] // the preliminary list's day, before the window opens
+    [InlineData("2025-02-20")]
+    [InlineData("2025-02-24")] // the window's last day
+    public void PublishFinal_BeforeTheChallengeWindowEnds_IsRefusedWithItsLastDay(string day)
+    {
+        var cycle = NewCycle();
+        var list = PreliminaryList(cycle);
+
+        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), PublishedAt));
+
+        Assert.Equal(Messages.ChallengeWindowStillOpen.Format(new DateOnly(2025, 2, 24).ToString("d", System.Globalization.CultureInfo.CurrentCulture)), error.Message);
+        Assert.False(list.IsFinalPublished);
+    }
+
+    [Fact]
+    public void PublishFinal_TheDayAfterTheChallengeWindow_IsAllowed()
+    {
+        var cycle = NewCycle();
+        var list = PreliminaryList(cycle);
+
+        list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, new DateOnly(2025, 2, 25), PublishedAt);
+
+        Assert.True(list.IsFinalPublished);
+    }
+
     [Fact]
     public void PublishFinal_Twice_IsRefused()
     {
         var cycle = NewCycle();
         var list = PreliminaryList(cycle);
-        list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, PublishedAt);
+        list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, FinalListDay, PublishedAt);
 
-        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, PublishedAt.AddDays(1)));
+        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, QuotaMet, null, FinalListDay, PublishedAt.AddDays(1)));
 
         Assert.Equal(Messages.FinalAlreadyPublished.Format(), error.Message);
         Assert.Equal(PublishedAt, list.FinalPublishedAt);
@@ -150,7 +177,7 @@ public class AccreditationListTests
         var cycle = NewCycle();
         var list = PreliminaryList(cycle);
 
-        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 2, QuotaMet, null, PublishedAt));
+        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 2, QuotaMet, null, FinalListDay, PublishedAt));
 
         Assert.Equal("Quedan 2 impugnaciones sin resolver.", error.Message);
         Assert.False(list.IsFinalPublished);
@@ -162,7 +189,7 @@ public class AccreditationListTests
         var cycle = NewCycle();
         var list = PreliminaryList(cycle);
 
-        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.OtherManager, 0, QuotaMet, null, PublishedAt));
+        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.OtherManager, 0, QuotaMet, null, FinalListDay, PublishedAt));
 
         Assert.Equal(Messages.NotManagerOfJurisdiction.Format(), error.Message);
         Assert.False(list.IsFinalPublished);
@@ -176,7 +203,7 @@ public class AccreditationListTests
         var list = PreliminaryList(cycle);
 
         var error = Assert.Throws<DomainException>(() =>
-            list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 3), "Pocas organizaciones de mujeres.", PublishedAt));
+            list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 3), "Pocas organizaciones de mujeres.", FinalListDay, PublishedAt));
 
         Assert.Equal(
             "No se puede publicar la lista final: las mujeres son el 30 % de los titulares (3 de 10) y la cuota obligatoria exige el 40 %. Mujeres titulares que faltan: 1.",
@@ -192,7 +219,7 @@ public class AccreditationListTests
         var cycle = NewCycle(r => r with { WomenMinimumSharePercent = 34, WomenQuotaIsHard = true });
         var list = PreliminaryList(cycle);
 
-        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(3, 1), null, PublishedAt));
+        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(3, 1), null, FinalListDay, PublishedAt));
 
         Assert.Equal(
             "The final list cannot be published: women are 33.3 % of titulars (1 of 3) and the mandatory quota requires 34 %. Women titulars missing: 1.",
@@ -206,7 +233,7 @@ public class AccreditationListTests
         var cycle = NewCycle(r => r with { WomenMinimumSharePercent = 30, WomenQuotaIsHard = true });
         var list = PreliminaryList(cycle);
 
-        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(0, 0), null, PublishedAt));
+        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(0, 0), null, FinalListDay, PublishedAt));
 
         Assert.Equal(
             "The final list cannot be published: women are 0 % of titulars (0 of 0) and the mandatory quota requires 30 %. Women titulars missing: 1.",
@@ -221,7 +248,7 @@ public class AccreditationListTests
         var cycle = NewCycle(r => r with { WomenMinimumSharePercent = 30, WomenQuotaIsHard = hard });
         var list = PreliminaryList(cycle);
 
-        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 3), null, PublishedAt);
+        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 3), null, FinalListDay, PublishedAt);
 
         Assert.True(list.IsFinalPublished);
         Assert.Null(list.QuotaJustification);
@@ -233,7 +260,7 @@ public class AccreditationListTests
         var cycle = NewCycle(r => r with { WomenMinimumSharePercent = 30, WomenQuotaIsHard = false });
         var list = PreliminaryList(cycle);
 
-        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 4), "Sin comentario.", PublishedAt);
+        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 4), "Sin comentario.", FinalListDay, PublishedAt);
 
         Assert.True(list.IsFinalPublished);
         Assert.Null(list.QuotaJustification);
@@ -245,7 +272,7 @@ public class AccreditationListTests
         var cycle = NewCycle(r => r with { WomenMinimumSharePercent = null });
         var list = PreliminaryList(cycle);
 
-        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 0), null, PublishedAt);
+        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 0), null, FinalListDay, PublishedAt);
 
         Assert.True(list.IsFinalPublished);
         Assert.Null(list.QuotaJustification);
@@ -262,7 +289,7 @@ public class AccreditationListTests
         var list = PreliminaryList(cycle);
 
         var error = Assert.Throws<DomainException>(() =>
-            list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 2), justification, PublishedAt));
+            list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 2), justification, FinalListDay, PublishedAt));
 
         Assert.Equal(
             "Las mujeres son el 20 % de los titulares, por debajo de la cuota referencial del 30 %: registre la justificación para publicar la lista final.",
@@ -276,7 +303,7 @@ public class AccreditationListTests
         var cycle = NewCycle(r => r with { WomenMinimumSharePercent = 30, WomenQuotaIsHard = false });
         var list = PreliminaryList(cycle);
 
-        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 2), "  Solo dos organizaciones de mujeres se inscribieron. ", PublishedAt);
+        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 2), "  Solo dos organizaciones de mujeres se inscribieron. ", FinalListDay, PublishedAt);
 
         Assert.True(list.IsFinalPublished);
         Assert.Equal("Solo dos organizaciones de mujeres se inscribieron.", list.QuotaJustification);
@@ -289,7 +316,7 @@ public class AccreditationListTests
         var list = PreliminaryList(cycle);
         var text = new string('j', AccreditationList.MaxJustificationLength);
 
-        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 2), text, PublishedAt);
+        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 2), text, FinalListDay, PublishedAt);
 
         Assert.Equal(text, list.QuotaJustification);
     }
@@ -301,7 +328,7 @@ public class AccreditationListTests
         var list = PreliminaryList(cycle);
 
         var error = Assert.Throws<DomainException>(() => list.PublishFinal(
-            cycle, TestCycles.Manager, 0, new QuotaCount(10, 2), new string('j', AccreditationList.MaxJustificationLength + 1), PublishedAt));
+            cycle, TestCycles.Manager, 0, new QuotaCount(10, 2), new string('j', AccreditationList.MaxJustificationLength + 1), FinalListDay, PublishedAt));
 
         Assert.Equal(Messages.NoteTooLong.Format(AccreditationList.MaxJustificationLength), error.Message);
         Assert.False(list.IsFinalPublished);

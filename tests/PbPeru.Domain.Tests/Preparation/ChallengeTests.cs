@@ -9,6 +9,7 @@ namespace PbPeru.Domain.Tests.Preparation;
 public class ChallengeTests
 {
     private static readonly DateTimeOffset FiledAt = new(2025, 2, 19, 18, 5, 0, TimeSpan.FromHours(-5));
+    private static readonly DateOnly FinalListDay = new(2025, 2, 28);
 
     private static readonly DateTimeOffset RuledAt = new(2025, 2, 26, 11, 0, 0, TimeSpan.FromHours(-5));
 
@@ -71,7 +72,7 @@ public class ChallengeTests
         var cycle = NewCycle();
         var agent = AccreditedAgent(cycle);
         var list = PreliminaryList(cycle);
-        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 5), null, FiledAt);
+        list.PublishFinal(cycle, TestCycles.Manager, 0, new QuotaCount(10, 5), null, FinalListDay, FiledAt);
 
         var error = Assert.Throws<DomainException>(() => Challenge.File(cycle, list, agent, "citizen-1", "Ana Torres", "No reside.", InChallenges, FiledAt));
 
@@ -295,7 +296,7 @@ public class ChallengeTests
         var agent = AccreditedAgent(cycle);
         var list = PreliminaryList(cycle);
         var challenge = FileChallenge(cycle, list, agent);
-        list.PublishFinal(cycle, TestCycles.Manager, pendingChallenges: 0, new QuotaCount(10, 5), null, RuledAt);
+        list.PublishFinal(cycle, TestCycles.Manager, pendingChallenges: 0, new QuotaCount(10, 5), null, FinalListDay, RuledAt);
 
         var error = Assert.Throws<DomainException>(() => challenge.Rule(cycle, list, TestCycles.Manager, agent, upheld: true, "Motivos.", RuledAt));
 

@@ -13,6 +13,7 @@ namespace PbPeru.Domain.Tests.Preparation;
 public class PreparationGateTests
 {
     private static readonly DateTimeOffset PublishedAt = new(2025, 2, 28, 9, 0, 0, TimeSpan.FromHours(-5));
+    private static readonly DateOnly FinalListDay = new(2025, 2, 28);
 
     public static TheoryData<int, int, int, bool> Counts()
     {
@@ -51,7 +52,7 @@ public class PreparationGateTests
         var cycle = NewCycle(r => r with { WomenMinimumSharePercent = 30, WomenQuotaIsHard = false });
         var list = PreliminaryList(cycle);
         var count = new QuotaCount(10, 1);
-        list.PublishFinal(cycle, TestCycles.Manager, 0, count, "Pocas organizaciones de mujeres en el distrito.", PublishedAt);
+        list.PublishFinal(cycle, TestCycles.Manager, 0, count, "Pocas organizaciones de mujeres en el distrito.", FinalListDay, PublishedAt);
 
         var check = cycle.CheckMove(Phase.Concertation, FactsOf(list, count, agents: 20));
 
@@ -84,7 +85,7 @@ public class PreparationGateTests
         var list = PreliminaryList(cycle);
         var count = new QuotaCount(16, 1); // 6.25 %
 
-        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, count, null, PublishedAt));
+        var error = Assert.Throws<DomainException>(() => list.PublishFinal(cycle, TestCycles.Manager, 0, count, null, FinalListDay, PublishedAt));
         var check = cycle.CheckMove(Phase.Concertation, FactsOf(list, count, agents: 20) with { FinalAgentListPublished = true });
 
         Assert.Contains("las mujeres son el 6.3 % de los titulares (1 de 16)", error.Message, StringComparison.Ordinal);
@@ -109,7 +110,7 @@ public class PreparationGateTests
     {
         try
         {
-            list.PublishFinal(cycle, TestCycles.Manager, 0, count, justification, PublishedAt);
+            list.PublishFinal(cycle, TestCycles.Manager, 0, count, justification, FinalListDay, PublishedAt);
             return true;
         }
         catch (DomainException)

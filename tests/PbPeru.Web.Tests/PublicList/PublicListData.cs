@@ -140,7 +140,7 @@ internal sealed class PublicListData(PbPeruFactory app)
         var cycle = await LoadCycleAsync(db);
         var list = await db.AccreditationLists.SingleAsync(l => l.CycleId == CycleId);
         var (_, quota) = await Web.Infrastructure.CycleFactsQuery.AccreditedCountAsync(db, CycleId, CancellationToken.None);
-        list.PublishFinal(cycle, Manager, 0, quota, "Pocas organizaciones de mujeres se inscribieron.", Noon(AfterChallenges));
+        list.PublishFinal(cycle, Manager, 0, quota, "Pocas organizaciones de mujeres se inscribieron.", AfterChallenges, Noon(AfterChallenges));
     });
 
     /// <summary>Files a challenge through the domain, as <paramref name="userId"/>; returns its id.</summary>

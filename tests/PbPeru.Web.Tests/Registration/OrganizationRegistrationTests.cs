@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
+using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure.Documents;
 using PbPeru.Web.Tests.Infrastructure;
 using PbPeru.Web.Tests.Infrastructure2;
@@ -18,6 +19,42 @@ public sealed class OrganizationRegistrationTests(PbPeruFactory app) : IClassFix
     private string DocumentsFolder => Path.Combine(app.FilesFolder, "documents");
 
     private int StoredFiles => Directory.Exists(DocumentsFolder) ? Directory.GetFiles(DocumentsFolder).Length : 0;
+
+    [Fact]
+    public async Task Submit_TellsTheJurisdictionsManagersInTheApp_OnceEvenWhenSentTwice()
+    {
+        app.Clock.SetLimaDay(InsideWindow);
+        const string Province = "0801";
+        var cycleId = await OpenCycleAsync(app, Province);
+        var manager = await app.CreateUserAsync($"gestor-{Guid.NewGuid():N}@prueba.pe", "Gestor Avisado", "una clave larga de prueba", [Roles.CycleManager], Province);
+        var elsewhere = await app.CreateUserAsync($"gestor-{Guid.NewGuid():N}@prueba.pe", "Gestor de Otra Provincia", "una clave larga de prueba", [Roles.CycleManager], "0802");
+        var (client, _, _) = await SignedInRepresentativeAsync(app);
+        var id = await CreateOrganizationAsync(client, cycleId, "Asociación de Vivienda Los Andes");
+        await AddAgentAsync(client, id, AgentFields("41234567"));
+        await AddAgentAsync(client, id, AgentFields("41234568", role: "Suplente", givenNames: "Pedro", surnames: "Mamani Quispe", sex: "Male"));
+        using (var uploaded = await UploadAsync(client, id, "Acta.pdf", SampleFiles.Pdf()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        }
+
+        var edit = await client.GetPageAsync($"/Registration/Edit/{id}");
+
+        using (var sent = await client.SubmitAsync(edit, "form.submit-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        using (var again = await client.SubmitAsync(edit, "form.submit-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        }
+
+        var notices = await ReadAsync(app, db => db.Notifications.Where(n => n.UserId == manager.Id || n.UserId == elsewhere.Id).ToListAsync());
+        var notice = Assert.Single(notices);
+        Assert.Equal(manager.Id, notice.UserId);
+        Assert.Equal($"/Cycles/Registrations/{cycleId}/Review/{id}", notice.Link);
+        Assert.StartsWith("«Asociación de Vivienda Los Andes» envió su inscripción a revisión", notice.Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Register_WithTwoAgentsAndAPdf_SubmitThenCorrectAfterObservation_IsResubmitted()

@@ -40,7 +40,7 @@ public sealed class AccreditationTests(ReviewFactory app) : IClassFixture<Review
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Equal(
-                "Quedan 1 inscripciones por revisar: resuélvalas antes de publicar la lista preliminar.",
+                "Queda 1 inscripción por revisar: resuélvala antes de publicar la lista preliminar.",
                 (await AppClient.ParseAsync(refused)).QuerySelector("#preliminary-errors")!.TextContent.Trim());
         }
 
@@ -153,13 +153,41 @@ public sealed class AccreditationTests(ReviewFactory app) : IClassFixture<Review
         var org = await data.OrganizationAsync("Junta Vecinal Impugnada", OrganizationStatus.Accepted);
         await data.PublishPreliminaryAsync();
         await data.FileChallengeAsync(org.AgentIds[0], "No es vecina del lugar.");
+        app.Clock.SetLimaDay(ReviewData.AfterChallenges);
         using var manager = await data.ManagerAsync();
 
         using var refused = await manager.SubmitAsync(Url(data), "#publish-final-form");
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Equal("Quedan 1 impugnaciones sin resolver.", (await AppClient.ParseAsync(refused)).QuerySelector("#final-errors")!.TextContent.Trim());
+        Assert.Equal("Queda 1 impugnación sin resolver.", (await AppClient.ParseAsync(refused)).QuerySelector("#final-errors")!.TextContent.Trim());
         Assert.False((await ListAsync(data))!.IsFinalPublished);
+    }
+
+    [Fact]
+    public async Task PublishFinal_WhileTheChallengeWindowIsOpen_IsRefusedWithItsLastDay_ThenPublishesTheDayAfter()
+    {
+        var data = await NewCycleAsync(AccreditationRules.Default with { MinimumAccreditedAgents = 1, WomenMinimumSharePercent = null });
+        await data.OrganizationAsync("Junta Vecinal Paciente", OrganizationStatus.Accepted);
+        await data.PublishPreliminaryAsync();
+        app.Clock.SetLimaDay(ReviewData.ChallengeDay);
+        using var manager = await data.ManagerAsync();
+
+        using (var refused = await manager.SubmitAsync(Url(data), "#publish-final-form"))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var message = (await AppClient.ParseAsync(refused)).QuerySelector("#final-errors")!.TextContent.Trim();
+            Assert.StartsWith("La lista final se publica cuando termina el plazo de impugnaciones, el ", message, StringComparison.Ordinal);
+            Assert.False((await ListAsync(data))!.IsFinalPublished);
+        }
+
+        app.Clock.SetLimaDay(ReviewData.AfterChallenges);
+        using var later = await data.ManagerAsync(); // the sign-in does not outlive the days passed
+        using (var published = await later.SubmitAsync(Url(data), "#publish-final-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        Assert.True((await ListAsync(data))!.IsFinalPublished);
     }
 
     [Fact]
@@ -172,6 +200,7 @@ public sealed class AccreditationTests(ReviewFactory app) : IClassFixture<Review
         }
 
         await data.PublishPreliminaryAsync();
+        app.Clock.SetLimaDay(ReviewData.AfterChallenges);
         using var manager = await data.ManagerAsync();
         var page = await manager.GetPageAsync(Url(data));
         Assert.Null(page.QuerySelector("#justification"));
@@ -193,6 +222,7 @@ public sealed class AccreditationTests(ReviewFactory app) : IClassFixture<Review
         await data.OrganizationAsync("Asociación Uno", OrganizationStatus.Accepted, [ReviewData.Person("Luis", "Uno", Sex.Male), ReviewData.Person("Ana", "Uno", Sex.Female)]);
         await data.OrganizationAsync("Asociación Dos", OrganizationStatus.Accepted, [ReviewData.Person("Raúl", "Dos", Sex.Male), ReviewData.Person("Rosa", "Dos", Sex.Female)]);
         await data.PublishPreliminaryAsync();
+        app.Clock.SetLimaDay(ReviewData.AfterChallenges);
         using var manager = await data.ManagerAsync("Gestora Final");
         var page = await manager.GetPageAsync(Url(data));
         Assert.NotNull(page.QuerySelector("#justification"));
@@ -248,6 +278,7 @@ public sealed class AccreditationTests(ReviewFactory app) : IClassFixture<Review
         var data = await NewCycleAsync(new AccreditationRules(1, 1, true, 3, null, false));
         await data.OrganizationAsync("Asociación Pequeña", OrganizationStatus.Accepted);
         await data.PublishPreliminaryAsync();
+        app.Clock.SetLimaDay(ReviewData.AfterChallenges);
         using var manager = await data.ManagerAsync();
         using (var published = await manager.SubmitAsync(Url(data), "#publish-final-form"))
         {
@@ -264,6 +295,7 @@ public sealed class AccreditationTests(ReviewFactory app) : IClassFixture<Review
     {
         var data = await NewCycleAsync(AccreditationRules.Default with { MinimumAccreditedAgents = 1, WomenMinimumSharePercent = null });
         await data.OrganizationAsync("Junta Vecinal Publicada", OrganizationStatus.Accepted);
+        app.Clock.SetLimaDay(ReviewData.AfterChallenges); // both lists in one sitting, the challenge period past
         using var manager = await data.ManagerAsync("Gestora Final");
         using (var preliminary = await manager.SubmitAsync(Url(data), "#publish-preliminary-form"))
         {

@@ -8,7 +8,6 @@ using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
-using PbPeru.Web.Pages.Admin;
 
 namespace PbPeru.Web.Pages.Public;
 

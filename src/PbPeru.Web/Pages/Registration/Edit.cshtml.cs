@@ -9,6 +9,7 @@ using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
+using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Documents;
 
@@ -25,6 +26,7 @@ public sealed class EditModel(
     IValidator<OrganizationInput> detailsValidator,
     IValidator<AgentInput> agentValidator,
     IStringLocalizer<SharedResource> t,
+    Notifier notifier,
     ILogger<EditModel> logger) : PageModel, IOrganizationForm
 {
     public const string DetailsErrors = "Details";
@@ -229,8 +231,10 @@ public sealed class EditModel(
         return result;
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        await ChangeAsync(id, SubmitErrors, "status", () =>
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken)
+    {
+        bool? correcting = null;
+        var result = await ChangeAsync(id, SubmitErrors, "status", () =>
         {
             // Sent twice (a double click): the first one did it.
             if (Organization.Status == OrganizationStatus.Submitted)
@@ -238,12 +242,53 @@ public sealed class EditModel(
                 return Task.FromResult(t["La inscripción ya fue enviada a revisión."].Value);
             }
 
-            var correcting = Organization.Status == OrganizationStatus.Observed;
+            correcting = Organization.Status == OrganizationStatus.Observed;
             Organization.Submit(Cycle, Today, clock.GetUtcNow());
-            return Task.FromResult(correcting
+            return Task.FromResult(correcting.Value
                 ? t["Corrección reenviada a revisión. Recibirá un aviso con la decisión."].Value
                 : t["Inscripción enviada a revisión. Recibirá un aviso con la decisión."].Value);
-        }, cancellationToken);
+        }, cancellationToken, saved => correcting = saved ? correcting : null);
+
+        if (correcting is { } resent)
+        {
+            await TellManagersAsync(resent, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The jurisdiction's cycle managers learn in the app that a registration waits in their queue.
+    /// A notice, not the decision itself: it is saved after the registration, and an error here
+    /// is logged without undoing it.
+    /// </summary>
+    private async Task TellManagersAsync(bool resent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var managers = await db.StaffAssignments
+                .Where(s => s.Role == Roles.CycleManager && s.JurisdictionUbigeo == Cycle.JurisdictionUbigeo)
+                .Select(s => s.UserId)
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            var link = $"/Cycles/Registrations/{Cycle.Id}/Review/{Organization.Id}";
+            foreach (var manager in managers)
+            {
+                notifier.NotifyInApp(
+                    manager,
+                    resent
+                        ? t["«{0}» reenvió su inscripción corregida en el ciclo {1}.", Organization.Name, Cycle.Name]
+                        : t["«{0}» envió su inscripción a revisión en el ciclo {1}.", Organization.Name, Cycle.Name],
+                    link);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not tell the managers of cycle {CycleId} about organization {OrganizationId}", Cycle.Id, Organization.Id);
+        }
+    }
 
     /// <summary>
     /// Loads the organization and runs <paramref name="change"/> on it through the domain in one

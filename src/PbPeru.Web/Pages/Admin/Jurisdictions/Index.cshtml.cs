@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Jurisdictions;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure;
 
 namespace PbPeru.Web.Pages.Admin.Jurisdictions;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure;
 
 namespace PbPeru.Web.Pages.Admin.Users;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PbPeru.Domain.Common;
+using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
@@ -23,6 +24,8 @@ public sealed class IndexModel(
     IValidator<IndexModel.RulingInput> rulingValidator)
     : CyclePageModel(db, currentActor)
 {
+    public const int ChallengePageSize = 20;
+
     public const string Upheld = "upheld";
     public const string Dismissed = "dismissed";
 
@@ -65,9 +68,17 @@ public sealed class IndexModel(
 
     public int AwaitingReview => OrganizationCounts.GetValueOrDefault(OrganizationStatus.Submitted);
 
+    /// <summary>One page of the cycle's challenges, pending ones first.</summary>
     public IReadOnlyList<ChallengeRow> Challenges { get; private set; } = [];
 
-    public int PendingChallenges => Challenges.Count(c => c.Status == ChallengeStatus.Pending);
+    public Pager ChallengePager { get; private set; } = Pager.For(1, ChallengePageSize, 0);
+
+    public int ChallengeCount => ChallengePager.TotalCount;
+
+    public int PendingChallenges { get; private set; }
+
+    /// <summary>The calendar's challenge window, if it has one: the final list waits for its end.</summary>
+    public CalendarEntry? ChallengeWindow => Cycle.Calendar.FirstOrDefault(e => e.Step == CalendarStep.Challenges);
 
     public RepresentationReport Report { get; private set; } = null!;
 
@@ -83,14 +94,14 @@ public sealed class IndexModel(
     /// <summary>The challenge whose ruling form is shown again with its errors and what was typed.</summary>
     public int? RulingShownAgain { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } denied)
         {
             return denied;
         }
 
-        await LoadStateAsync(cancellationToken);
+        await LoadStateAsync(cancellationToken, pageNumber);
         return Page();
     }
 
@@ -215,7 +226,7 @@ public sealed class IndexModel(
         var now = clock.GetUtcNow();
         try
         {
-            list.PublishFinal(Cycle, Actor, pending, count, Justification, now);
+            list.PublishFinal(Cycle, Actor, pending, count, Justification, LimaTime.Today(clock), now);
         }
         catch (DomainException e)
         {
@@ -274,7 +285,7 @@ public sealed class IndexModel(
         }
     }
 
-    private async Task LoadStateAsync(CancellationToken cancellationToken)
+    private async Task LoadStateAsync(CancellationToken cancellationToken, int pageNumber = 1)
     {
         var id = Cycle.Id;
         Today = LimaTime.Today(clock);
@@ -286,17 +297,24 @@ public sealed class IndexModel(
             .ToListAsync(cancellationToken);
         OrganizationCounts = counts.ToDictionary(c => c.Key, c => c.Count);
 
-        Challenges = await (
-                from c in Db.Challenges
-                where c.CycleId == id
-                join a in Db.Agents on c.AgentId equals a.Id
-                join o in Db.Organizations on a.OrganizationId equals o.Id
-                orderby c.Status == ChallengeStatus.Pending ? 0 : 1, c.FiledAt, c.Id
-                select new ChallengeRow(
-                    c.Id, c.Status, c.FiledByName, c.Grounds, c.FiledAt, c.RulingReasons, c.RuledByName, c.RuledAt,
-                    a.GivenNames + " " + a.Surnames, a.Role, o.Id, o.Name))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var challenges = Db.Challenges.Where(c => c.CycleId == id);
+        PendingChallenges = await challenges.CountAsync(c => c.Status == ChallengeStatus.Pending, cancellationToken);
+        ChallengePager = Pager.For(pageNumber, ChallengePageSize, await challenges.CountAsync(cancellationToken));
+        var rows =
+            from c in challenges
+            join a in Db.Agents on c.AgentId equals a.Id
+            join o in Db.Organizations on a.OrganizationId equals o.Id
+            orderby c.Status == ChallengeStatus.Pending ? 0 : 1, c.FiledAt, c.Id
+            select new ChallengeRow(
+                c.Id, c.Status, c.FiledByName, c.Grounds, c.FiledAt, c.RulingReasons, c.RuledByName, c.RuledAt,
+                a.GivenNames + " " + a.Surnames, a.Role, o.Id, o.Name);
+        Challenges = await rows.Skip(ChallengePager.Skip).Take(ChallengePageSize).AsNoTracking().ToListAsync(cancellationToken);
+
+        // A ruling form shown again with its errors is on the page, wherever the pending ones end.
+        if (RulingShownAgain is { } shown && Challenges.All(c => c.Id != shown))
+        {
+            Challenges = [.. await rows.Where(r => r.Id == shown).AsNoTracking().ToListAsync(cancellationToken), .. Challenges];
+        }
 
         Report = await Representation.ForCycleAsync(Db, id, Today, cancellationToken);
     }

@@ -8,7 +8,6 @@ using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Email;
-using PbPeru.Web.Pages.Admin;
 
 namespace PbPeru.Web.Pages.Cycles.Invitations;
 

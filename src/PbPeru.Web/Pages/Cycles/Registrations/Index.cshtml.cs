@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
-using PbPeru.Web.Pages.Admin;
 
 namespace PbPeru.Web.Pages.Cycles.Registrations;
 

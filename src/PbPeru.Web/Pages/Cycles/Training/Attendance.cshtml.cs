@@ -6,7 +6,6 @@ using PbPeru.Domain.Meetings;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
-using PbPeru.Web.Pages.Admin;
 
 namespace PbPeru.Web.Pages.Cycles.Training;
 

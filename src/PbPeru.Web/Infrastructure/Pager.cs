@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PbPeru.Web.Pages.Admin;
+namespace PbPeru.Web.Infrastructure;
 
 /// <summary>One page of a long list: which page, how many in all, and the page links to offer.</summary>
 public sealed class Pager
@@ -54,11 +54,15 @@ public sealed class Pager
         return links;
     }
 
-    /// <summary>The current address with <c>page</c> set (and the other parameters kept).</summary>
+    /// <summary>
+    /// The current address with <c>page</c> set (and the other parameters kept, but a form's
+    /// <c>handler</c>: a page shown again after a post links to plain pages).
+    /// </summary>
     public static string Url(HttpRequest request, int page)
     {
         var query = request.Query
-            .Where(q => !string.Equals(q.Key, "page", StringComparison.OrdinalIgnoreCase))
+            .Where(q => !string.Equals(q.Key, "page", StringComparison.OrdinalIgnoreCase)
+                        && !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
             .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
             .ToList();
         if (page > 1)

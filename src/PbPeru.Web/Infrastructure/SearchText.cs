@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PbPeru.Web.Pages.Admin;
+namespace PbPeru.Web.Infrastructure;
 
 /// <summary>
 /// Folds text for a forgiving search: "apurimac" finds "Apurímac", "NUNOA" finds "Ñuñoa". Done in
