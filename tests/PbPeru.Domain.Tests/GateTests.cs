@@ -94,7 +94,7 @@ public class ConfigurationGateTests
     {
         using var culture = CultureScope.Spanish();
         var cycle = TestCycles.InPhase(Phase.Preparation);
-        cycle.SetProposalRules(new ProposalRules(Money.Zero, Money.FromSoles(1_000_000m)), TestCycles.Manager);
+        cycle.SetProposalRules(ProposalRules.Default with { MaximumCost = Money.FromSoles(1_000_000m) }, TestCycles.Manager);
         var before = cycle.Ceiling;
 
         var error = Assert.Throws<DomainException>(() => cycle.SetCeiling(Money.FromSoles(800_000m), TestCycles.Manager));

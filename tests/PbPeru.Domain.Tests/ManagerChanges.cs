@@ -13,7 +13,7 @@ internal static class ManagerChanges
 
     public static readonly AccreditationRules NewAccreditationRules = AccreditationRules.Default with { MinimumAccreditedAgents = 25 };
 
-    public static readonly ProposalRules NewProposalRules = new(Money.FromSoles(10_000m), Money.FromSoles(500_000m));
+    public static readonly ProposalRules NewProposalRules = ProposalRules.Default with { MinimumCost = Money.FromSoles(10_000m), MaximumCost = Money.FromSoles(500_000m) };
 
     public static readonly VotingRules NewVotingRules = VotingRules.Default with { MaxApprovals = 3 };
 

@@ -43,10 +43,57 @@ public sealed record AccreditationRules(
     }
 }
 
-/// <summary>What a project proposal may cost. Frozen once Concertation starts.</summary>
-public sealed record ProposalRules(Money MinimumCost, Money? MaximumCost)
+/// <summary>How agents prioritize the development plan's themes.</summary>
+public enum ThemeVoteMethod
 {
-    public static ProposalRules Default { get; } = new(Money.Zero, null);
+    /// <summary>Each agent orders every theme; counted by Borda points.</summary>
+    Ranking = 0,
+
+    /// <summary>Each agent spreads a fixed number of points over the themes.</summary>
+    Points = 1,
+}
+
+/// <summary>Whether and how the theme prioritization feeds the technical evaluation.</summary>
+public enum ThemePriorityUse
+{
+    /// <summary>The prioritization is informative only.</summary>
+    None = 0,
+
+    /// <summary>A criterion of the matrix is scored from the proposal's theme priority, not by evaluators.</summary>
+    Criterion = 1,
+
+    /// <summary>The consolidated score gets a bonus of up to <see cref="ProposalRules.ThemeBonusPercent"/> by theme priority.</summary>
+    Weight = 2,
+}
+
+/// <summary>
+/// What a project proposal may cost and reach, how themes are prioritized and how the technical
+/// evaluation uses that. Frozen once Concertation starts.
+/// </summary>
+public sealed record ProposalRules(
+    Money MinimumCost,
+    Money? MaximumCost,
+    int MinimumBeneficiaries,
+    ThemeVoteMethod ThemeVoting,
+    int ThemePointsPerAgent,
+    ThemePriorityUse ThemePriorityUse,
+    int ThemeBonusPercent,
+    int DisagreementLevels,
+    int ObservationAnswerDays)
+{
+    public const int MaxThemePointsPerAgent = 1000;
+    public const int MaxObservationAnswerDays = 60;
+
+    public static ProposalRules Default { get; } = new(
+        MinimumCost: Money.Zero,
+        MaximumCost: null,
+        MinimumBeneficiaries: 0,
+        ThemeVoting: ThemeVoteMethod.Ranking,
+        ThemePointsPerAgent: 10,
+        ThemePriorityUse: ThemePriorityUse.None,
+        ThemeBonusPercent: 20,
+        DisagreementLevels: 2,
+        ObservationAnswerDays: 5);
 
     internal IEnumerable<string> Problems(Money ceiling)
     {
@@ -66,6 +113,41 @@ public sealed record ProposalRules(Money MinimumCost, Money? MaximumCost)
             {
                 yield return Messages.MaximumCostAboveCeiling.Format(ceiling);
             }
+        }
+
+        if (MinimumBeneficiaries < 0)
+        {
+            yield return Messages.MinimumBeneficiariesNegative.Format();
+        }
+
+        if (!Enum.IsDefined(ThemeVoting))
+        {
+            yield return Messages.ThemeVotingUnknown.Format();
+        }
+
+        if (ThemePointsPerAgent is < 1 or > MaxThemePointsPerAgent)
+        {
+            yield return Messages.ThemePointsOutOfRange.Format(1, MaxThemePointsPerAgent);
+        }
+
+        if (!Enum.IsDefined(ThemePriorityUse))
+        {
+            yield return Messages.ThemePriorityUseUnknown.Format();
+        }
+
+        if (ThemeBonusPercent is < 0 or > 100)
+        {
+            yield return Messages.ThemeBonusOutOfRange.Format(0, 100);
+        }
+
+        if (DisagreementLevels < 1)
+        {
+            yield return Messages.DisagreementLevelsTooLow.Format();
+        }
+
+        if (ObservationAnswerDays is < 1 or > MaxObservationAnswerDays)
+        {
+            yield return Messages.ObservationAnswerDaysOutOfRange.Format(1, MaxObservationAnswerDays);
         }
     }
 }

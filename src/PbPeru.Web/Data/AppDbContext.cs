@@ -37,15 +37,16 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
     public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>
-    /// Bumps a changed cycle's version, so that two people saving the same cycle at once cannot
-    /// both win: the second gets a concurrency error instead of overwriting the first.
+    /// Bumps the version of a changed cycle or proposal review (the entities with a <c>Version</c>
+    /// token), so that two people saving the same one at once cannot both win: the second gets a
+    /// concurrency error instead of overwriting the first.
     /// </summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in ChangeTracker.Entries<Cycle>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified && e.Metadata.FindProperty("Version") is not null))
         {
-            var version = entry.Property<int>("Version");
-            version.CurrentValue = version.OriginalValue + 1;
+            var version = entry.Property("Version");
+            version.CurrentValue = (int)version.OriginalValue! + 1;
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -103,7 +104,11 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             c.Ignore(x => x.NextPhase);
 
             c.ComplexProperty(x => x.AccreditationRules, r => r.Property(p => p.WomenMinimumSharePercent));
-            c.ComplexProperty(x => x.ProposalRules);
+            c.ComplexProperty(x => x.ProposalRules, r =>
+            {
+                r.Property(p => p.ThemeVoting).HasConversion<string>().HasMaxLength(20);
+                r.Property(p => p.ThemePriorityUse).HasConversion<string>().HasMaxLength(20);
+            });
             c.ComplexProperty(x => x.VotingRules, r =>
             {
                 r.Property(p => p.BallotType).HasConversion<string>().HasMaxLength(20);
@@ -159,6 +164,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         });
 
         ConfigurePreparation(builder);
+        ConfigureConcertation(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)

@@ -86,7 +86,8 @@ public sealed class SettingsModel(AppDbContext db, CurrentActor currentActor, IV
         Amount.TryParse(Input.Ceiling, out var ceiling);
         Amount.TryParse(Input.MinimumCost, out var minimum);
         Money? maximum = Amount.TryParse(Input.MaximumCost, out var max) ? max : null;
-        var proposalRules = new ProposalRules(minimum, maximum);
+        // The form edits the cost bounds only; the other proposal rules keep their stored values.
+        var proposalRules = Cycle.ProposalRules with { MinimumCost = minimum, MaximumCost = maximum };
 
         // Only what changed goes to the domain, so an unchanged frozen value is no error.
         var saved = await TrySaveAsync(() =>

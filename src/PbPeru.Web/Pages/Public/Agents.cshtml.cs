@@ -35,6 +35,8 @@ public sealed class AgentsModel(AppDbContext db, TimeProvider clock, IStringLoca
 
     public CalendarEntry? ChallengeWindow { get; private set; }
 
+    public DateOnly Today { get; private set; }
+
     /// <summary>True while anyone signed in may challenge an entry.</summary>
     public bool ChallengesOpen { get; private set; }
 
@@ -87,7 +89,8 @@ public sealed class AgentsModel(AppDbContext db, TimeProvider clock, IStringLoca
             return Page();
         }
 
-        ChallengesOpen = AreChallengesOpen(cycle, List, LimaTime.Today(clock));
+        Today = LimaTime.Today(clock);
+        ChallengesOpen = AreChallengesOpen(cycle, List, Today);
 
         var listed = ListedEntries(db, cycleId);
         ListedCount = await listed.CountAsync(cancellationToken);
