@@ -129,7 +129,7 @@ public static class DemoSeeder
             new(CalendarStep.FinalWorkshop, Day(138), Day(138)),
             new(CalendarStep.CouncilApproval, Day(141), Day(180)),
         ], manager);
-        cycle.SetProposalRules(new ProposalRules(Money.FromSoles(300_000m), Money.FromSoles(4_000_000m)), manager);
+        cycle.SetProposalRules(ProposalRules.Default with { MinimumCost = Money.FromSoles(300_000m), MaximumCost = Money.FromSoles(4_000_000m) }, manager);
         cycle.AdvanceTo(Phase.Preparation, manager, new CycleFacts(), now.AddDays(-19));
         db.Cycles.Add(cycle);
         await db.SaveChangesAsync(cancellationToken);
