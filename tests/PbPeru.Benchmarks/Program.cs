@@ -4,6 +4,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PbPeru.Domain.Common;
+using PbPeru.Domain.Concertation;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
@@ -12,7 +14,11 @@ using PbPeru.Web.Tests.Infrastructure;
 
 // Preparation-phase volumes (issue 3): 1,000 organizations and 2,000 agents in one cycle; the
 // review queue and the public list must answer in under 300 ms server time.
+// Concertation-phase volumes (issue 4): 500 proposals and 5 evaluators (two per proposal, half of
+// them scored); the evaluation queues and the public catalogue, same goal.
 const int Organizations = 1_000;
+const int Proposals = 500;
+const int Evaluators = 5;
 const int Rounds = 30;
 
 // Outside a test host the factory cannot find the app's content root by itself: point it there.
@@ -21,6 +27,9 @@ await using var app = await PbPeruFactory.CreateAsync(demoEnabled: true);
 using var manager = app.CreateAppClient();
 await manager.LoginAsync(DemoAccounts.CycleManager, PbPeruFactory.DemoPassword);
 var cycleId = await SeedAsync(app);
+var concertationId = await SeedProposalsAsync(app);
+using var evaluator = app.CreateAppClient();
+await evaluator.LoginAsync(DemoAccounts.TechnicalTeam, PbPeruFactory.DemoPassword);
 
 var pages = new (string Name, string Url)[]
 {
@@ -30,13 +39,23 @@ var pages = new (string Name, string Url)[]
     ("public list, first page", $"/Public/Agents/{cycleId}"),
     ("public list, page 30", $"/Public/Agents/{cycleId}?page=30"),
     ("public list, search", $"/Public/Agents/{cycleId}?q=Quispe"),
+    ("evaluator's queue, first page", "/Evaluation"),
+    ("evaluator's queue, page 4", "/Evaluation?page=4"),
+    ("manager's evaluation, first page", $"/Cycles/Evaluation/{concertationId}"),
+    ("manager's evaluation, page 15", $"/Cycles/Evaluation/{concertationId}?page=15"),
+    ("public catalogue, first page", $"/Public/Proposals/{concertationId}"),
+    ("public catalogue, page 15", $"/Public/Proposals/{concertationId}?page=15"),
+    ("public catalogue, by district", $"/Public/Proposals/{concertationId}?district=080106"),
+    ("public catalogue, search", $"/Public/Proposals/{concertationId}?q=propuesta%20de%20prueba%2042"),
 };
 
-Console.WriteLine($"PbPeru benchmark — {Organizations:N0} organizations, {Organizations * 2:N0} agents, {Rounds} timed requests per page after 3 warm-ups");
+Console.WriteLine($"PbPeru benchmark — {Organizations:N0} organizations, {Organizations * 2:N0} agents; {Proposals:N0} proposals, {Evaluators} evaluators; {Rounds} timed requests per page after 3 warm-ups");
 Console.WriteLine($"{"page",-45} {"median ms",10} {"p95 ms",8} {"max ms",8}");
 foreach (var (name, url) in pages)
 {
-    var client = url.StartsWith("/Public", StringComparison.Ordinal) ? app.CreateAppClient() : manager;
+    var client = url.StartsWith("/Public", StringComparison.Ordinal) ? app.CreateAppClient()
+        : url.StartsWith("/Evaluation", StringComparison.Ordinal) ? evaluator
+        : manager;
     for (var i = 0; i < 3; i++)
     {
         await client.GetPageAsync(url);
@@ -125,6 +144,81 @@ static async Task<int> SeedAsync(PbPeruFactory app)
     // As autovacuum would soon after a bulk load: planner statistics for the new rows.
     await db.Database.ExecuteSqlRawAsync("ANALYZE");
     Console.WriteLine($"Seeded in {watch.Elapsed.TotalSeconds:F1} s");
+    return cycle.Id;
+}
+
+// The demo's Concertation cycle (Cusco province) with 500 submitted proposals from its accepted
+// organizations, five evaluators of the province, two evaluators per proposal and half scored.
+static async Task<int> SeedProposalsAsync(PbPeruFactory app)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+    var watch = Stopwatch.StartNew();
+    var cycle = await db.Cycles.Include(c => c.Calendar).Include(c => c.Themes).Include(c => c.Criteria).ThenInclude(c => c.Levels)
+        .SingleAsync(c => c.JurisdictionUbigeo == DemoConcertation.Province);
+    var manager = new Actor("benchmark", "Benchmark", new HashSet<string> { cycle.JurisdictionUbigeo });
+    var today = PbPeru.Web.Infrastructure.LimaTime.Today(clock);
+    var now = clock.GetUtcNow();
+    var organizations = await db.Organizations.Include(o => o.Agents).Where(o => o.CycleId == cycle.Id && o.Status == OrganizationStatus.Accepted).ToListAsync();
+    var populations = await db.Jurisdictions.Where(j => j.ParentUbigeo == DemoConcertation.Province).ToDictionaryAsync(j => j.Ubigeo, j => j.Population);
+    var districts = populations.Keys.Order(StringComparer.Ordinal).ToList();
+
+    var evaluators = new List<(string Id, string Name)>
+    {
+        (await db.Users.Where(u => u.Email == DemoAccounts.TechnicalTeam).Select(u => u.Id).SingleAsync(), "Teresa Técnica Huamán"),
+    };
+    for (var i = 1; i < Evaluators; i++)
+    {
+        var user = await app.CreateUserAsync($"evaluador{i}@benchmark.pe", $"Evaluador {i}", "una clave larga de prueba", [Roles.TechnicalTeam], DemoConcertation.Province);
+        evaluators.Add((user.Id, user.FullName));
+    }
+
+    var added = new List<Proposal>();
+    for (var i = 0; i < Proposals; i++)
+    {
+        var organization = organizations[i % organizations.Count];
+        var proposer = Proposer.Of(cycle, organization, organization.RepresentativeUserId);
+        var district = districts[i % districts.Count];
+        var details = new ProposalDetails(
+            string.Create(CultureInfo.InvariantCulture, $"Propuesta de prueba {i:D3}"), "Descripción de la propuesta de prueba.",
+            cycle.Themes[i % cycle.Themes.Count].Id, [district], Money.FromSoles(60_000m + i * 1_000m),
+            (int)Math.Min(500, populations[district]), null, [], []);
+        var proposal = Proposal.Draft(cycle, proposer, details, populations, today, now);
+        proposal.Submit(cycle, today, now);
+        db.Proposals.Add(proposal);
+        added.Add(proposal);
+    }
+
+    await db.SaveChangesAsync();
+    var existing = await db.ProposalReviews.Where(r => r.CycleId == cycle.Id).Select(r => r.ProposalId).ToListAsync();
+    var plan = EvaluationAssignments.Evenly(added.Select(p => p.Id), evaluators.Select(e => e.Id), 2, []);
+    var criteria = Consolidation.TypedCriteria(cycle.Criteria, cycle.ProposalRules);
+    foreach (var group in plan.GroupBy(p => p.ProposalId))
+    {
+        var review = ProposalReview.For(cycle, group.Key);
+        foreach (var assignment in group)
+        {
+            review.Assign(cycle, manager, assignment.EvaluatorUserId, evaluators.Single(e => e.Id == assignment.EvaluatorUserId).Name, now);
+        }
+
+        if (group.Key % 2 == 0)
+        {
+            var proposal = added.Single(p => p.Id == group.Key);
+            foreach (var assignment in group)
+            {
+                var scores = criteria.ToDictionary(c => c.Id, c => c.Levels[(group.Key + c.Position) % c.Levels.Count].Score);
+                review.RecordSheet(cycle, assignment.EvaluatorUserId,
+                    new EvaluationSheetInput(true, null, Viability.Viable, "Cumple los requisitos técnicos.", null, null, scores), proposal.EstimatedCost, today, now);
+            }
+        }
+
+        db.ProposalReviews.Add(review);
+    }
+
+    await db.SaveChangesAsync();
+    await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    Console.WriteLine($"Seeded {Proposals} proposals ({existing.Count} reviews before) in {watch.Elapsed.TotalSeconds:F1} s");
     return cycle.Id;
 }
 

@@ -19,6 +19,9 @@ public sealed class CycleManagerJourneyTests(BrowserAppFixture app, ITestOutputH
         await ScreenshotAsync("1-mis-ciclos");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Nuevo ciclo" }).ClickAsync();
+
+        // The demo manager works for the region and for its capital province: it picks the region.
+        await Page.GetByLabel("Jurisdicción").SelectOptionAsync("08");
         await Page.GetByLabel("Año fiscal").FillAsync("2028");
         await Page.GetByLabel("Nombre del ciclo").FillAsync("Presupuesto Participativo 2028 del Cusco");
 

@@ -11,7 +11,8 @@ using PbPeru.Web.Infrastructure.Documents;
 namespace PbPeru.Web.Data;
 
 /// <summary>
-/// The demo: one account per role and a cycle of the Cusco regional government. On by default only
+/// The demo: one account per role, a cycle of the Cusco regional government in Preparation and
+/// one of the Cusco provincial municipality in Concertation (<see cref="DemoConcertation"/>). On by default only
 /// on SQLite (the quick start); passwords are random at every start and printed on the console,
 /// unless <c>Demo:Password</c> sets one (tests do).
 /// </summary>
@@ -53,11 +54,14 @@ public static class DemoSeeder
                 Check(await users.AddToRoleAsync(user, role), email);
             }
 
-            if (Roles.ScopedToJurisdiction.Contains(role) &&
-                !await db.StaffAssignments.AnyAsync(a => a.UserId == user.Id && a.Role == role, cancellationToken))
+            // Staff of the regional government and of the provincial one (the second demo cycle).
+            foreach (var jurisdiction in Roles.ScopedToJurisdiction.Contains(role) ? [Region, DemoConcertation.Province] : Array.Empty<string>())
             {
-                db.StaffAssignments.Add(new StaffAssignment { UserId = user.Id, Role = role, JurisdictionUbigeo = Region });
-                await db.SaveChangesAsync(cancellationToken);
+                if (!await db.StaffAssignments.AnyAsync(a => a.UserId == user.Id && a.Role == role && a.JurisdictionUbigeo == jurisdiction, cancellationToken))
+                {
+                    db.StaffAssignments.Add(new StaffAssignment { UserId = user.Id, Role = role, JurisdictionUbigeo = jurisdiction });
+                    await db.SaveChangesAsync(cancellationToken);
+                }
             }
 
             var password = string.IsNullOrEmpty(fixedPassword) ? NewPassword() : fixedPassword;
@@ -70,6 +74,7 @@ public static class DemoSeeder
         }
 
         await SeedCycleAsync(services, db, ids, cancellationToken);
+        await DemoConcertation.SeedAsync(services, db, ids, cancellationToken);
 
         // Demo credentials only: printed so that whoever ran the quick start can sign in.
         Console.WriteLine();
@@ -228,7 +233,7 @@ public static class DemoSeeder
     }
 
     /// <summary>A one-page PDF standing for a scanned registry certificate.</summary>
-    private static byte[] DemoPdf(string title)
+    internal static byte[] DemoPdf(string title)
     {
         var text = $"Constancia de demostracion - {new string(title.Where(char.IsAscii).ToArray())}";
         var content = $"BT /F1 14 Tf 72 720 Td ({text}) Tj ET";

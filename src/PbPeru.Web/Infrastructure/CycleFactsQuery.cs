@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Concertation;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
@@ -8,15 +9,17 @@ namespace PbPeru.Web.Infrastructure;
 /// <summary>
 /// Reads from the database what the phase gates need to know beyond the cycle itself.
 /// </summary>
-public sealed class CycleFactsQuery(AppDbContext db)
+public sealed class CycleFactsQuery(AppDbContext db, TimeProvider clock)
 {
     public async Task<CycleFacts> ForAsync(Cycle cycle, CancellationToken cancellationToken = default)
     {
         var list = await db.AccreditationLists.AsNoTracking().SingleOrDefaultAsync(l => l.CycleId == cycle.Id, cancellationToken);
         var count = await AccreditedCountAsync(db, cycle.Id, cancellationToken);
+        var awaitingEvaluation = await ProposalsAwaitingEvaluationAsync(cycle, cancellationToken);
+        var reportPublished = await db.TechnicalReports.AnyAsync(r => r.CycleId == cycle.Id && r.PublishedAt != null, cancellationToken);
 
         // Placeholders, each standing open until the issue that builds what it checks replaces it
-        // with a query: proposals and evaluation (#4), coordination (#5), the final vote (#6),
+        // with a query: coordination (#5), the final vote (#6),
         // committee, acta and approvals (#7). The gates themselves are complete and tested in the
         // domain.
         return new CycleFacts
@@ -26,8 +29,8 @@ public sealed class CycleFactsQuery(AppDbContext db)
             AccreditedTitulars = count.Quota.Titulars,
             AccreditedWomenTitulars = count.Quota.WomenTitulars,
             QuotaShortfallJustified = !string.IsNullOrWhiteSpace(list?.QuotaJustification),
-            ProposalsAwaitingEvaluation = 0, // #4
-            RecommendationPublished = true, // #4
+            ProposalsAwaitingEvaluation = awaitingEvaluation,
+            RecommendationPublished = reportPublished,
             CoordinationMinutesRecorded = true, // #5
             UnresolvedOverlaps = 0, // #5
             ResultComputed = true, // #6
@@ -35,6 +38,25 @@ public sealed class CycleFactsQuery(AppDbContext db)
             ActaIssued = true, // #7
             ApprovalsRecorded = true, // #7
         };
+    }
+
+    /// <summary>
+    /// Submitted proposals (not drafts, not withdrawn) whose review is missing or not evaluated
+    /// (the cycle must come with its criteria and levels, as the cycle pages load it).
+    /// </summary>
+    private async Task<int> ProposalsAwaitingEvaluationAsync(Cycle cycle, CancellationToken cancellationToken)
+    {
+        var submitted = await db.Proposals.CountAsync(p => p.CycleId == cycle.Id && p.Status == ProposalStatus.Submitted, cancellationToken);
+        if (submitted == 0)
+        {
+            return 0;
+        }
+
+        var reviews = await new EvaluationQueries(db).Reviews(tracking: false)
+            .Where(r => r.CycleId == cycle.Id && db.Proposals.Any(p => p.Id == r.ProposalId && p.Status == ProposalStatus.Submitted))
+            .ToListAsync(cancellationToken);
+        var today = LimaTime.Today(clock);
+        return submitted - reviews.Count(r => r.IsEvaluated(cycle, today));
     }
 
     /// <summary>Accredited agents of the cycle, and the titulars and women titulars among them.</summary>

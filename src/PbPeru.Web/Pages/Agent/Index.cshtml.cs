@@ -28,7 +28,11 @@ public sealed class AgentHomeModel(AppDbContext db, TimeProvider clock) : PageMo
         ExclusionRecord? Exclusion,
         bool MustAttendTrainingToVote,
         IReadOnlyList<AttendedSession> Attended,
-        IReadOnlyList<AttendedSession> Upcoming);
+        IReadOnlyList<AttendedSession> Upcoming)
+    {
+        /// <summary>The agent's cycle (for the links to its theme vote and proposals).</summary>
+        public int CycleId { get; init; }
+    }
 
     public sealed record ExclusionRecord(string Reasons, DateTimeOffset? RuledAt);
 
@@ -79,7 +83,8 @@ public sealed class AgentHomeModel(AppDbContext db, TimeProvider clock) : PageMo
                 exclusion,
                 agent.MustAttendTrainingToVote,
                 await TrainingStatus.SessionsOfAsync(db, agent.Id, cancellationToken),
-                upcoming));
+                upcoming)
+            { CycleId = agent.CycleId });
         }
 
         Records = records;

@@ -7,7 +7,7 @@ using PbPeru.Web.Infrastructure;
 
 namespace PbPeru.Web.Pages.Cycles;
 
-/// <summary>Accreditation rules (frozen from Preparation) and voting rules (frozen from Formalization).</summary>
+/// <summary>Accreditation rules (frozen from Preparation), proposal rules (frozen from Concertation) and voting rules (frozen from Formalization).</summary>
 public sealed class RulesModel(
     AppDbContext db,
     CurrentActor currentActor,
@@ -71,8 +71,29 @@ public sealed class RulesModel(
         }
     }
 
+    /// <summary>The proposal rules besides the cost bounds (those are on the settings page).</summary>
+    public sealed class ProposalInput
+    {
+        public int? MinimumBeneficiaries { get; set; }
+
+        public ThemeVoteMethod ThemeVoting { get; set; }
+
+        public int? ThemePointsPerAgent { get; set; }
+
+        public ThemePriorityUse ThemePriorityUse { get; set; }
+
+        public int? ThemeBonusPercent { get; set; }
+
+        public int? DisagreementLevels { get; set; }
+
+        public int? ObservationAnswerDays { get; set; }
+    }
+
     [BindProperty]
     public AccreditationInput Accreditation { get; set; } = new();
+
+    [BindProperty]
+    public ProposalInput Proposals { get; set; } = new();
 
     [BindProperty]
     public VotingInput Voting { get; set; } = new();
@@ -97,6 +118,8 @@ public sealed class RulesModel(
 
         ModelState.ClearValidationState(nameof(Voting));
         Voting = VotingFrom(Cycle.VotingRules);
+        ModelState.ClearValidationState(nameof(Proposals));
+        Proposals = ProposalsFrom(Cycle.ProposalRules);
         if (!ModelState.AddValidation(await accreditationValidator.ValidateAsync(Accreditation, cancellationToken), nameof(Accreditation)))
         {
             return Page();
@@ -124,6 +147,8 @@ public sealed class RulesModel(
 
         ModelState.ClearValidationState(nameof(Accreditation));
         Accreditation = AccreditationFrom(Cycle.AccreditationRules);
+        ModelState.ClearValidationState(nameof(Proposals));
+        Proposals = ProposalsFrom(Cycle.ProposalRules);
         if (!ModelState.AddValidation(await votingValidator.ValidateAsync(Voting, cancellationToken), nameof(Voting)))
         {
             return Page();
@@ -145,11 +170,68 @@ public sealed class RulesModel(
             : Page();
     }
 
+    public async Task<IActionResult> OnPostProposalsAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelState.ClearValidationState(nameof(Accreditation));
+        ModelState.ClearValidationState(nameof(Voting));
+        Accreditation = AccreditationFrom(Cycle.AccreditationRules);
+        Voting = VotingFrom(Cycle.VotingRules);
+        var p = Proposals;
+        var missing = new (int? Value, string Field)[]
+        {
+            (p.MinimumBeneficiaries, nameof(p.MinimumBeneficiaries)),
+            (p.ThemePointsPerAgent, nameof(p.ThemePointsPerAgent)),
+            (p.ThemeBonusPercent, nameof(p.ThemeBonusPercent)),
+            (p.DisagreementLevels, nameof(p.DisagreementLevels)),
+            (p.ObservationAnswerDays, nameof(p.ObservationAnswerDays)),
+        };
+        foreach (var (_, field) in missing.Where(m => m.Value is null))
+        {
+            ModelState.AddModelError($"{nameof(Proposals)}.{field}", Localizer["Escriba un número entero."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var rules = Cycle.ProposalRules with
+        {
+            MinimumBeneficiaries = p.MinimumBeneficiaries!.Value,
+            ThemeVoting = p.ThemeVoting,
+            ThemePointsPerAgent = p.ThemePointsPerAgent!.Value,
+            ThemePriorityUse = p.ThemePriorityUse,
+            ThemeBonusPercent = p.ThemeBonusPercent!.Value,
+            DisagreementLevels = p.DisagreementLevels!.Value,
+            ObservationAnswerDays = p.ObservationAnswerDays!.Value,
+        };
+        return await TrySaveAsync(() => Cycle.SetProposalRules(rules, Actor), cancellationToken)
+            ? RedirectToDashboard(Localizer["Reglas de propuestas guardadas."])
+            : Page();
+    }
+
     private void FillFromCycle()
     {
         Accreditation = AccreditationFrom(Cycle.AccreditationRules);
         Voting = VotingFrom(Cycle.VotingRules);
+        Proposals = ProposalsFrom(Cycle.ProposalRules);
     }
+
+    private static ProposalInput ProposalsFrom(ProposalRules r) => new()
+    {
+        MinimumBeneficiaries = r.MinimumBeneficiaries,
+        ThemeVoting = r.ThemeVoting,
+        ThemePointsPerAgent = r.ThemePointsPerAgent,
+        ThemePriorityUse = r.ThemePriorityUse,
+        ThemeBonusPercent = r.ThemeBonusPercent,
+        DisagreementLevels = r.DisagreementLevels,
+        ObservationAnswerDays = r.ObservationAnswerDays,
+    };
 
     private static AccreditationInput AccreditationFrom(AccreditationRules r) => new()
     {

@@ -27,6 +27,9 @@ public sealed class CallModel(AppDbContext db, TimeProvider clock, IStringLocali
 
     public Cycle Cycle { get; private set; } = null!;
 
+    /// <summary>The information workshop's page is public (Concertation).</summary>
+    public bool BriefingPublished { get; private set; }
+
     public Jurisdiction Jurisdiction { get; private set; } = null!;
 
     public string Government { get; private set; } = "";
@@ -68,6 +71,8 @@ public sealed class CallModel(AppDbContext db, TimeProvider clock, IStringLocali
         {
             return NotFound();
         }
+
+        BriefingPublished = await db.Briefings.AnyAsync(b => b.CycleId == id && b.PublishedAt != null, cancellationToken);
 
         Cycle = cycle;
         Jurisdiction = await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Ubigeo == cycle.JurisdictionUbigeo, cancellationToken);
