@@ -87,7 +87,7 @@ static async Task<int> SeedAsync(PbPeruFactory app)
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
     var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-    var cycle = await db.Cycles.Include(c => c.Calendar).SingleAsync(c => c.FiscalYear == 2027);
+    var cycle = await db.Cycles.Include(c => c.Calendar).SingleAsync(c => c.JurisdictionUbigeo == DemoSeeder.Region && c.FiscalYear == DemoSeeder.FiscalYear);
     var manager = new Actor("benchmark", "Benchmark", new HashSet<string> { cycle.JurisdictionUbigeo });
     var registration = cycle.Calendar.Single(e => e.Step == CalendarStep.Registration);
     var today = registration.Start;
