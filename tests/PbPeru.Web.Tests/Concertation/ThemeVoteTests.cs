@@ -24,7 +24,9 @@ public sealed class ThemeVoteTests(PbPeruFactory app) : IClassFixture<PbPeruFact
 
         var repeated = await titular.SubmitAsync(url, "form.theme-vote-form", ($"Positions[{water}]", "1"), ($"Positions[{roads}]", "1"), ($"Positions[{schools}]", "3"));
         Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
-        Assert.Contains("alert-danger", await repeated.Content.ReadAsStringAsync());
+        var repeatedErrors = (await AppClient.ParseAsync(repeated)).QuerySelector(".alert-danger")!.TextContent;
+        Assert.Contains("Ordene los 3 ejes del ciclo, cada uno una sola vez.", repeatedErrors, StringComparison.Ordinal);
+        Assert.DoesNotContain("format", repeatedErrors, StringComparison.OrdinalIgnoreCase); // no binder noise in English
         Assert.Equal(0, await data.ReadAsync(db => db.ThemeVotes.CountAsync(v => v.CycleId == data.CycleId)));
 
         Assert.Equal(HttpStatusCode.Redirect, (await titular.SubmitAsync(url, "form.theme-vote-form", ($"Positions[{water}]", "1"), ($"Positions[{roads}]", "2"), ($"Positions[{schools}]", "3"))).StatusCode);
@@ -67,6 +69,7 @@ public sealed class ThemeVoteTests(PbPeruFactory app) : IClassFixture<PbPeruFact
         await titular.LoginAsync(data.Organization.Titular.Email, ProposalTestData.Password);
         var wrong = await titular.SubmitAsync(url, "form.theme-vote-form", ($"Points[{data.ThemeIds[0]}]", "6"), ($"Points[{data.ThemeIds[1]}]", "6"), ($"Points[{data.ThemeIds[2]}]", "0"));
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.DoesNotContain("format", (await AppClient.ParseAsync(wrong)).QuerySelector(".alert-danger")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await data.ReadAsync(db => db.ThemeVotes.CountAsync(v => v.CycleId == data.CycleId)));
 
         Assert.Equal(HttpStatusCode.Redirect, (await titular.SubmitAsync(url, "form.theme-vote-form", ($"Points[{data.ThemeIds[0]}]", "6"), ($"Points[{data.ThemeIds[1]}]", "4"), ($"Points[{data.ThemeIds[2]}]", "0"))).StatusCode);

@@ -18,10 +18,12 @@ namespace PbPeru.Web.Pages.AgentRecord;
 /// </summary>
 public sealed class ThemesModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    [BindProperty]
+    // Named explicitly: a dictionary absent from the form (Points when ranking, say) would
+    // otherwise be bound from the whole form and fail on the other one's keys, in English.
+    [BindProperty(Name = "Positions")]
     public Dictionary<int, int?> Positions { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(Name = "Points")]
     public Dictionary<int, int?> Points { get; set; } = [];
 
     public Cycle Cycle { get; private set; } = null!;
