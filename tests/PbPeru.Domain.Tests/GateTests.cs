@@ -358,7 +358,7 @@ public class LaterGateTests
 
         var check = cycle.CheckMove(Phase.Coordination, TestCycles.AllGatesHold with { ProposalsAwaitingEvaluation = 1 });
 
-        Assert.Equal([Messages.ProposalsNotEvaluated.Format(1)], check.Reasons);
+        Assert.Equal([Messages.ProposalNotEvaluatedOne.Format()], check.Reasons);
     }
 
     [Fact]

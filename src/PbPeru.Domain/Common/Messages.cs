@@ -55,6 +55,9 @@ public static partial class Messages
     public static readonly Text SoftQuotaNotJustified = new(
         "Las mujeres son el {0} % de los agentes titulares, por debajo de la cuota del {1} %: registre la justificación.",
         "Women are {0} % of titular agents, below the {1} % quota: record the justification.");
+    public static readonly Text ProposalNotEvaluatedOne = new(
+        "Queda 1 propuesta sin evaluación técnica.",
+        "1 proposal still awaits technical evaluation.");
     public static readonly Text ProposalsNotEvaluated = new(
         "Quedan {0} propuestas sin evaluación técnica.",
         "{0} proposals still await technical evaluation.");

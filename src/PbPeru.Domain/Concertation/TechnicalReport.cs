@@ -82,7 +82,7 @@ public sealed class TechnicalReport
         var pending = outcomes.Count(o => o.Outcome is not { IsEvaluated: true });
         if (pending > 0)
         {
-            throw new DomainException(Messages.ProposalsNotEvaluated.Format(pending));
+            throw new DomainException(pending == 1 ? Messages.ProposalNotEvaluatedOne.Format() : Messages.ProposalsNotEvaluated.Format(pending));
         }
 
         var byProposal = outcomes.ToDictionary(o => o.Proposal.ProposalId, o => (o.Proposal, Outcome: o.Outcome!));

@@ -124,7 +124,9 @@ public static class Gates
     {
         if (facts.ProposalsAwaitingEvaluation > 0)
         {
-            yield return Messages.ProposalsNotEvaluated.Format(facts.ProposalsAwaitingEvaluation);
+            yield return facts.ProposalsAwaitingEvaluation == 1
+                ? Messages.ProposalNotEvaluatedOne.Format()
+                : Messages.ProposalsNotEvaluated.Format(facts.ProposalsAwaitingEvaluation);
         }
 
         if (!facts.RecommendationPublished)

@@ -87,7 +87,7 @@ public class ReportTests
 
         var error = Assert.Throws<DomainException>(() => TechnicalReport.For(cycle).Publish(cycle, Manager, proposals, Today, Now));
 
-        Assert.Equal(Messages.ProposalsNotEvaluated.Format(1), error.Message);
+        Assert.Equal(Messages.ProposalNotEvaluatedOne.Format(), error.Message);
     }
 
     [Fact]

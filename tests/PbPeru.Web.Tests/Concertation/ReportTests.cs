@@ -55,7 +55,7 @@ public sealed class ReportTests(PbPeruFactory app) : IClassFixture<PbPeruFactory
         Assert.False(await data.ReadAsync(db => db.TechnicalReports.AnyAsync(r => r.CycleId == data.CycleId)));
         var gate = await manager.GetPageAsync($"/Cycles/Dashboard/{data.CycleId}");
         var reasons = gate.QuerySelector(".gate-reasons")!.TextContent;
-        Assert.Contains("Quedan 1 propuestas sin evaluación técnica.", reasons);
+        Assert.Contains("Queda 1 propuesta sin evaluación técnica.", reasons);
         Assert.Contains("no ha publicado su recomendación", reasons);
 
         // The last one is evaluated: the report can be published.
