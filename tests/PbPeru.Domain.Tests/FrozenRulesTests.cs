@@ -129,6 +129,9 @@ public class FrozenRulesTests
             case RuleSet.VotingRules:
                 cycle.SetVotingRules(ManagerChanges.NewVotingRules, TestCycles.Manager);
                 break;
+            case RuleSet.ImpactRules:
+                cycle.SetImpactRules(ManagerChanges.NewImpactRules, TestCycles.Manager);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(rules), rules, "A rule set this test does not know how to change.");
         }
@@ -142,6 +145,7 @@ public class FrozenRulesTests
         RuleSet.Criteria => string.Join(";", cycle.Criteria.Select(c => $"{c.Name}:{c.WeightPercent}")),
         RuleSet.ProposalRules => cycle.ProposalRules.ToString(),
         RuleSet.VotingRules => cycle.VotingRules.ToString(),
+        RuleSet.ImpactRules => cycle.ImpactRules.ToString(),
         _ => throw new ArgumentOutOfRangeException(nameof(rules), rules, "A rule set this test does not know how to read."),
     };
 }

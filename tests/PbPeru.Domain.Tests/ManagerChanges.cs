@@ -1,4 +1,5 @@
 using PbPeru.Domain.Common;
+using PbPeru.Domain.Coordination;
 using PbPeru.Domain.Cycles;
 
 namespace PbPeru.Domain.Tests;
@@ -16,6 +17,8 @@ internal static class ManagerChanges
     public static readonly ProposalRules NewProposalRules = ProposalRules.Default with { MinimumCost = Money.FromSoles(10_000m), MaximumCost = Money.FromSoles(500_000m) };
 
     public static readonly VotingRules NewVotingRules = VotingRules.Default with { MaxApprovals = 3 };
+
+    public static readonly ImpactRules NewImpactRules = ImpactRules.Default with { MinimumAmount = Money.FromSoles(100_000m), MinimumReachPercent = 5 };
 
     public static readonly IReadOnlyList<ThemeInput> NewThemes = [new("Ambiente", "Residuos sólidos y áreas verdes.")];
 
@@ -37,6 +40,7 @@ internal static class ManagerChanges
         ["SetAccreditationRules"] = (c, a) => c.SetAccreditationRules(NewAccreditationRules, a),
         ["SetProposalRules"] = (c, a) => c.SetProposalRules(NewProposalRules, a),
         ["SetVotingRules"] = (c, a) => c.SetVotingRules(NewVotingRules, a),
+        ["SetImpactRules"] = (c, a) => c.SetImpactRules(NewImpactRules, a),
         ["SetThemes"] = (c, a) => c.SetThemes(NewThemes, a),
         ["SetCriteria"] = (c, a) => c.SetCriteria(NewCriteria, a),
         ["SetCalendar"] = (c, a) => c.SetCalendar(NewCalendar, a),
@@ -55,6 +59,7 @@ internal static class ManagerChanges
         cycle.AccreditationRules,
         cycle.ProposalRules,
         cycle.VotingRules,
+        cycle.ImpactRules,
         string.Join(";", cycle.Themes.Select(t => $"{t.Position}:{t.Name}:{t.Description}")),
         string.Join(";", cycle.Criteria.Select(c => $"{c.Position}:{c.Name}:{c.WeightPercent}:{string.Join(",", c.Levels.Select(l => $"{l.Score}={l.Descriptor}"))}")),
         string.Join(";", cycle.Calendar.Select(e => $"{e.Step}:{e.Start:yyyy-MM-dd}:{e.End:yyyy-MM-dd}")),

@@ -213,6 +213,7 @@ public static class RuleSetNames
         RuleSet.Themes => Messages.RuleThemes,
         RuleSet.Criteria => Messages.RuleCriteria,
         RuleSet.ProposalRules => Messages.RuleProposals,
+        RuleSet.ImpactRules => Messages.RuleImpact,
         _ => Messages.RuleVoting,
     }).Format();
 }

@@ -1,4 +1,5 @@
 using PbPeru.Domain.Common;
+using PbPeru.Domain.Coordination;
 
 namespace PbPeru.Domain.Cycles;
 
@@ -11,6 +12,7 @@ public enum RuleSet
     Criteria,
     ProposalRules,
     VotingRules,
+    ImpactRules,
 }
 
 /// <summary>
@@ -32,6 +34,7 @@ public sealed class Cycle
         [RuleSet.Criteria] = Phase.Concertation,
         [RuleSet.ProposalRules] = Phase.Concertation,
         [RuleSet.VotingRules] = Phase.Formalization,
+        [RuleSet.ImpactRules] = Phase.Coordination,
     };
 
     private readonly List<CalendarEntry> _calendar = [];
@@ -47,6 +50,7 @@ public sealed class Cycle
         AccreditationRules = AccreditationRules.Default;
         ProposalRules = ProposalRules.Default;
         VotingRules = VotingRules.Default;
+        ImpactRules = ImpactRules.Default;
     }
 
     public int Id { get; private set; }
@@ -70,6 +74,9 @@ public sealed class Cycle
     public ProposalRules ProposalRules { get; private set; }
 
     public VotingRules VotingRules { get; private set; }
+
+    /// <summary>The reach its projects must have, checked in Coordination.</summary>
+    public ImpactRules ImpactRules { get; private set; }
 
     public IReadOnlyList<CalendarEntry> Calendar => _calendar.OrderBy(e => e.Start).ThenBy(e => e.Step).ToList();
 
@@ -155,6 +162,13 @@ public sealed class Cycle
         EnsureCanChange(RuleSet.VotingRules, actor);
         ThrowIfAny(rules.Problems());
         VotingRules = rules;
+    }
+
+    public void SetImpactRules(ImpactRules rules, Actor actor)
+    {
+        EnsureCanChange(RuleSet.ImpactRules, actor);
+        ThrowIfAny(rules.Problems());
+        ImpactRules = rules;
     }
 
     public void SetThemes(IReadOnlyList<ThemeInput> themes, Actor actor)
@@ -300,7 +314,7 @@ public sealed class Cycle
             yield return problem;
         }
 
-        foreach (var problem in AccreditationRules.Problems().Concat(ProposalRules.Problems(Ceiling)).Concat(VotingRules.Problems()))
+        foreach (var problem in AccreditationRules.Problems().Concat(ProposalRules.Problems(Ceiling)).Concat(VotingRules.Problems()).Concat(ImpactRules.Problems()))
         {
             yield return problem;
         }

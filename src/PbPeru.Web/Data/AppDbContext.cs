@@ -109,6 +109,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
                 r.Property(p => p.ThemeVoting).HasConversion<string>().HasMaxLength(20);
                 r.Property(p => p.ThemePriorityUse).HasConversion<string>().HasMaxLength(20);
             });
+            c.ComplexProperty(x => x.ImpactRules);
             c.ComplexProperty(x => x.VotingRules, r =>
             {
                 r.Property(p => p.BallotType).HasConversion<string>().HasMaxLength(20);
@@ -165,6 +166,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
 
         ConfigurePreparation(builder);
         ConfigureConcertation(builder);
+        ConfigureCoordination(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)

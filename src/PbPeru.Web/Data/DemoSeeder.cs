@@ -54,8 +54,10 @@ public static class DemoSeeder
                 Check(await users.AddToRoleAsync(user, role), email);
             }
 
-            // Staff of the regional government and of the provincial one (the second demo cycle).
-            foreach (var jurisdiction in Roles.ScopedToJurisdiction.Contains(role) ? [Region, DemoConcertation.Province] : Array.Empty<string>())
+            // Staff of the regional government, the provincial one (the second demo cycle) and the
+            // two districts of the linked cycles in Coordination.
+            string[] staffed = [Region, DemoConcertation.Province, .. DemoCoordination.Jurisdictions.Except([Region, DemoConcertation.Province])];
+            foreach (var jurisdiction in Roles.ScopedToJurisdiction.Contains(role) ? staffed : [])
             {
                 if (!await db.StaffAssignments.AnyAsync(a => a.UserId == user.Id && a.Role == role && a.JurisdictionUbigeo == jurisdiction, cancellationToken))
                 {
@@ -75,6 +77,7 @@ public static class DemoSeeder
 
         await SeedCycleAsync(services, db, ids, cancellationToken);
         await DemoConcertation.SeedAsync(services, db, ids, cancellationToken);
+        await DemoCoordination.SeedAsync(services, db, ids, cancellationToken);
 
         // Demo credentials only: printed so that whoever ran the quick start can sign in.
         Console.WriteLine();

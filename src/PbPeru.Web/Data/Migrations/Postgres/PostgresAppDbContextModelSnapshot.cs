@@ -971,6 +971,420 @@ namespace PbPeru.Web.Data.Migrations.Postgres
                     b.ToTable("ProposalYears", (string)null);
                 });
 
+            modelBuilder.Entity("PbPeru.Domain.Coordination.AgreementProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoordinationAgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationAgreementId");
+
+                    b.ToTable("CoordinationAgreementProjects", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.AgreementShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CoordinationAgreementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationAgreementId");
+
+                    b.ToTable("CoordinationAgreementShares", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Ceiling")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GovernmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JurisdictionUbigeo")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ImpactRules", "PbPeru.Domain.Coordination.CoordinatedCycle.ImpactRules#ImpactRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("LevelRule")
+                                .HasColumnType("boolean");
+
+                            b1.Property<long>("MinimumAmount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("MinimumReachPercent")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.HasIndex("CoordinationSpaceId", "CycleId")
+                        .IsUnique();
+
+                    b.ToTable("CoordinatedCycles", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CreatedByAgreement")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Cui")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("OriginCycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ThemeName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationSpaceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CoordinatedProjects", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProjectDistrict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoordinatedProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ubigeo")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinatedProjectId");
+
+                    b.ToTable("CoordinatedProjectDistricts", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("MeetingNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("ResultProject")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RevokesAgreement")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TargetCycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationSpaceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CoordinationAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoordinationMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GovernmentUbigeo")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationMeetingId");
+
+                    b.ToTable("CoordinationAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationSpaceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CoordinationMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationSpaceId")
+                        .IsUnique();
+
+                    b.ToTable("CoordinationMinutes", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutesMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoordinationMinutesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationMinutesId");
+
+                    b.ToTable("CoordinationMinutesMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationSpace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DepartmentUbigeo")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentUbigeo", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("CoordinationSpaces");
+                });
+
             modelBuilder.Entity("PbPeru.Domain.Cycles.CalendarEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1100,6 +1514,20 @@ namespace PbPeru.Web.Data.Migrations.Postgres
 
                             b1.Property<bool>("WomenQuotaIsHard")
                                 .HasColumnType("boolean");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ImpactRules", "PbPeru.Domain.Cycles.Cycle.ImpactRules#ImpactRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("LevelRule")
+                                .HasColumnType("boolean");
+
+                            b1.Property<long>("MinimumAmount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("MinimumReachPercent")
+                                .HasColumnType("integer");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "ProposalRules", "PbPeru.Domain.Cycles.Cycle.ProposalRules#ProposalRules", b1 =>
@@ -2171,6 +2599,92 @@ namespace PbPeru.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("PbPeru.Domain.Coordination.AgreementProject", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationAgreement", null)
+                        .WithMany("_projects")
+                        .HasForeignKey("CoordinationAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.AgreementShare", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationAgreement", null)
+                        .WithMany("_shares")
+                        .HasForeignKey("CoordinationAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedCycle", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithMany("Cycles")
+                        .HasForeignKey("CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PbPeru.Domain.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProject", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithMany("Projects")
+                        .HasForeignKey("CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProjectDistrict", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinatedProject", null)
+                        .WithMany("_districts")
+                        .HasForeignKey("CoordinatedProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAgreement", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAttendee", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationMeeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("CoordinationMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMeeting", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutes", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithOne("Minutes")
+                        .HasForeignKey("PbPeru.Domain.Coordination.CoordinationMinutes", "CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutesMeeting", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationMinutes", null)
+                        .WithMany("_meetings")
+                        .HasForeignKey("CoordinationMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("PbPeru.Domain.Cycles.CalendarEntry", b =>
                 {
                     b.HasOne("PbPeru.Domain.Cycles.Cycle", null)
@@ -2411,6 +2925,41 @@ namespace PbPeru.Web.Data.Migrations.Postgres
             modelBuilder.Entity("PbPeru.Domain.Concertation.ThemeVote", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProject", b =>
+                {
+                    b.Navigation("_districts");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAgreement", b =>
+                {
+                    b.Navigation("_projects");
+
+                    b.Navigation("_shares");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMeeting", b =>
+                {
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutes", b =>
+                {
+                    b.Navigation("_meetings");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationSpace", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Cycles");
+
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Minutes");
+
+                    b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("PbPeru.Domain.Cycles.Criterion", b =>

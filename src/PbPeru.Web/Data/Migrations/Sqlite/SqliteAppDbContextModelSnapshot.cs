@@ -924,6 +924,398 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
                     b.ToTable("ProposalYears", (string)null);
                 });
 
+            modelBuilder.Entity("PbPeru.Domain.Coordination.AgreementProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationAgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationAgreementId");
+
+                    b.ToTable("CoordinationAgreementProjects", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.AgreementShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationAgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationAgreementId");
+
+                    b.ToTable("CoordinationAgreementShares", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ceiling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GovernmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JurisdictionUbigeo")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ImpactRules", "PbPeru.Domain.Coordination.CoordinatedCycle.ImpactRules#ImpactRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("LevelRule")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("MinimumAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinimumReachPercent")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.HasIndex("CoordinationSpaceId", "CycleId")
+                        .IsUnique();
+
+                    b.ToTable("CoordinatedCycles", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedByAgreement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cui")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OriginCycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThemeName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationSpaceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CoordinatedProjects", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProjectDistrict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinatedProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ubigeo")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinatedProjectId");
+
+                    b.ToTable("CoordinatedProjectDistricts", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResultProject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RevokesAgreement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetCycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationSpaceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CoordinationAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GovernmentUbigeo")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationMeetingId");
+
+                    b.ToTable("CoordinationAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationSpaceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CoordinationMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationSpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationSpaceId")
+                        .IsUnique();
+
+                    b.ToTable("CoordinationMinutes", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutesMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinationMinutesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoordinationMinutesId");
+
+                    b.ToTable("CoordinationMinutesMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationSpace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentUbigeo")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentUbigeo", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("CoordinationSpaces");
+                });
+
             modelBuilder.Entity("PbPeru.Domain.Cycles.CalendarEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1046,6 +1438,20 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<bool>("WomenQuotaIsHard")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ImpactRules", "PbPeru.Domain.Cycles.Cycle.ImpactRules#ImpactRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("LevelRule")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("MinimumAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinimumReachPercent")
                                 .HasColumnType("INTEGER");
                         });
 
@@ -2090,6 +2496,92 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("PbPeru.Domain.Coordination.AgreementProject", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationAgreement", null)
+                        .WithMany("_projects")
+                        .HasForeignKey("CoordinationAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.AgreementShare", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationAgreement", null)
+                        .WithMany("_shares")
+                        .HasForeignKey("CoordinationAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedCycle", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithMany("Cycles")
+                        .HasForeignKey("CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PbPeru.Domain.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProject", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithMany("Projects")
+                        .HasForeignKey("CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProjectDistrict", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinatedProject", null)
+                        .WithMany("_districts")
+                        .HasForeignKey("CoordinatedProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAgreement", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAttendee", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationMeeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("CoordinationMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMeeting", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutes", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationSpace", null)
+                        .WithOne("Minutes")
+                        .HasForeignKey("PbPeru.Domain.Coordination.CoordinationMinutes", "CoordinationSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutesMeeting", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Coordination.CoordinationMinutes", null)
+                        .WithMany("_meetings")
+                        .HasForeignKey("CoordinationMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("PbPeru.Domain.Cycles.CalendarEntry", b =>
                 {
                     b.HasOne("PbPeru.Domain.Cycles.Cycle", null)
@@ -2330,6 +2822,41 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PbPeru.Domain.Concertation.ThemeVote", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinatedProject", b =>
+                {
+                    b.Navigation("_districts");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationAgreement", b =>
+                {
+                    b.Navigation("_projects");
+
+                    b.Navigation("_shares");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMeeting", b =>
+                {
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationMinutes", b =>
+                {
+                    b.Navigation("_meetings");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Coordination.CoordinationSpace", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Cycles");
+
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Minutes");
+
+                    b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("PbPeru.Domain.Cycles.Criterion", b =>
