@@ -385,7 +385,7 @@ public class LaterGateTests
 
         var check = cycle.CheckMove(Phase.Formalization, TestCycles.AllGatesHold with { UnresolvedOverlaps = 1 });
 
-        Assert.Equal([Messages.OverlapsUnresolved.Format(1)], check.Reasons);
+        Assert.Equal([Messages.OverlapUnresolvedOne.Format()], check.Reasons);
     }
 
     [Fact]

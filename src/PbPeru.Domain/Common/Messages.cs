@@ -67,6 +67,9 @@ public static partial class Messages
     public static readonly Text MinutesNotRecorded = new(
         "Falta registrar el acta de coordinación.",
         "The coordination minutes have not been recorded.");
+    public static readonly Text OverlapUnresolvedOne = new(
+        "Queda 1 superposición de proyectos sin resolver.",
+        "1 project overlap is still unresolved.");
     public static readonly Text OverlapsUnresolved = new(
         "Quedan {0} superposiciones de proyectos sin resolver.",
         "{0} project overlaps are still unresolved.");

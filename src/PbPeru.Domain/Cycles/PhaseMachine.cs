@@ -144,7 +144,9 @@ public static class Gates
 
         if (facts.UnresolvedOverlaps > 0)
         {
-            yield return Messages.OverlapsUnresolved.Format(facts.UnresolvedOverlaps);
+            yield return facts.UnresolvedOverlaps == 1
+                ? Messages.OverlapUnresolvedOne.Format()
+                : Messages.OverlapsUnresolved.Format(facts.UnresolvedOverlaps);
         }
     }
 

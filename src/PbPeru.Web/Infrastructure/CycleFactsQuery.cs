@@ -19,10 +19,9 @@ public sealed class CycleFactsQuery(AppDbContext db, TimeProvider clock)
         var reportPublished = await db.TechnicalReports.AnyAsync(r => r.CycleId == cycle.Id && r.PublishedAt != null, cancellationToken);
 
         // Placeholders, each standing open until the issue that builds what it checks replaces it
-        // with a query: coordination (#5), the final vote (#6),
-        // committee, acta and approvals (#7). The gates themselves are complete and tested in the
-        // domain.
-        return new CycleFacts
+        // with a query: the final vote (#6), committee, acta and approvals (#7). The gates
+        // themselves are complete and tested in the domain.
+        var facts = new CycleFacts
         {
             FinalAgentListPublished = list?.IsFinalPublished == true,
             AccreditedAgents = count.Agents,
@@ -31,13 +30,18 @@ public sealed class CycleFactsQuery(AppDbContext db, TimeProvider clock)
             QuotaShortfallJustified = !string.IsNullOrWhiteSpace(list?.QuotaJustification),
             ProposalsAwaitingEvaluation = awaitingEvaluation,
             RecommendationPublished = reportPublished,
-            CoordinationMinutesRecorded = true, // #5
-            UnresolvedOverlaps = 0, // #5
+            CoordinationMinutesRecorded = false,
+            UnresolvedOverlaps = 0,
             ResultComputed = true, // #6
             OversightCommitteeElected = true, // #7
             ActaIssued = true, // #7
             ApprovalsRecorded = true, // #7
         };
+
+        // Coordination: the minutes of the space the cycle joined, and the unresolved overlaps on its
+        // list; a cycle that joined none has no minutes.
+        var space = await CoordinationQueries.OfCycleAsync(db, cycle.Id, tracking: false, cancellationToken);
+        return space is null ? facts : space.ApplyTo(facts, cycle.Id);
     }
 
     /// <summary>

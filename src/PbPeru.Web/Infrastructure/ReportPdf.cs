@@ -144,7 +144,7 @@ public static class ReportPdf
     }
 
     /// <summary>Breaks text into lines that fit the width, at spaces (a word longer than the width is cut).</summary>
-    private static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
     {
         var lines = new List<string>();
         var current = "";

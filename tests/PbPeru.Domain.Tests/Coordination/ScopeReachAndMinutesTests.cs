@@ -132,7 +132,7 @@ public class ScopeReachAndMinutesTests
         var cycle = CycleIn(Phase.Coordination, Huayllabamba, "081303", 1_000_000m);
 
         var gate = cycle.CheckMove(Phase.Formalization, space.ApplyTo(TestCycles.AllGatesHold, Huayllabamba));
-        Assert.Equal(["Falta registrar el acta de coordinación.", "Quedan 1 superposiciones de proyectos sin resolver."], gate.Reasons);
+        Assert.Equal(["Falta registrar el acta de coordinación.", "Queda 1 superposición de proyectos sin resolver."], gate.Reasons);
 
         space.KeepSeparate(1, 3, 6, "Redes distintas.", HuayllabambaManager, Now);
         Assert.Throws<DomainException>(() => space.RecordMinutes("Acta", [1], CuscoProvinceManager, Now));
