@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Coordination;
 using PbPeru.Domain.Cycles;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
@@ -89,8 +90,21 @@ public sealed class RulesModel(
         public int? ObservationAnswerDays { get; set; }
     }
 
+    /// <summary>The reach a project must have in Coordination (minimum amount in soles as typed).</summary>
+    public sealed class ImpactInput
+    {
+        public string? MinimumAmount { get; set; }
+
+        public int? MinimumReachPercent { get; set; }
+
+        public bool LevelRule { get; set; }
+    }
+
     [BindProperty]
     public AccreditationInput Accreditation { get; set; } = new();
+
+    [BindProperty]
+    public ImpactInput Impact { get; set; } = new();
 
     [BindProperty]
     public ProposalInput Proposals { get; set; } = new();
@@ -120,6 +134,8 @@ public sealed class RulesModel(
         Voting = VotingFrom(Cycle.VotingRules);
         ModelState.ClearValidationState(nameof(Proposals));
         Proposals = ProposalsFrom(Cycle.ProposalRules);
+        ModelState.ClearValidationState(nameof(Impact));
+        Impact = ImpactFrom(Cycle.ImpactRules);
         if (!ModelState.AddValidation(await accreditationValidator.ValidateAsync(Accreditation, cancellationToken), nameof(Accreditation)))
         {
             return Page();
@@ -149,6 +165,8 @@ public sealed class RulesModel(
         Accreditation = AccreditationFrom(Cycle.AccreditationRules);
         ModelState.ClearValidationState(nameof(Proposals));
         Proposals = ProposalsFrom(Cycle.ProposalRules);
+        ModelState.ClearValidationState(nameof(Impact));
+        Impact = ImpactFrom(Cycle.ImpactRules);
         if (!ModelState.AddValidation(await votingValidator.ValidateAsync(Voting, cancellationToken), nameof(Voting)))
         {
             return Page();
@@ -181,6 +199,8 @@ public sealed class RulesModel(
         ModelState.ClearValidationState(nameof(Voting));
         Accreditation = AccreditationFrom(Cycle.AccreditationRules);
         Voting = VotingFrom(Cycle.VotingRules);
+        ModelState.ClearValidationState(nameof(Impact));
+        Impact = ImpactFrom(Cycle.ImpactRules);
         var p = Proposals;
         var missing = new (int? Value, string Field)[]
         {
@@ -215,12 +235,54 @@ public sealed class RulesModel(
             : Page();
     }
 
+    public async Task<IActionResult> OnPostImpactAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        ModelState.ClearValidationState(nameof(Accreditation));
+        ModelState.ClearValidationState(nameof(Voting));
+        ModelState.ClearValidationState(nameof(Proposals));
+        Accreditation = AccreditationFrom(Cycle.AccreditationRules);
+        Voting = VotingFrom(Cycle.VotingRules);
+        Proposals = ProposalsFrom(Cycle.ProposalRules);
+        if (!Amount.TryParse(Impact.MinimumAmount, out var minimum))
+        {
+            ModelState.AddModelError($"{nameof(Impact)}.{nameof(ImpactInput.MinimumAmount)}", Localizer["Escriba un monto en soles, por ejemplo 500,000.00."]);
+        }
+
+        if (Impact.MinimumReachPercent is null)
+        {
+            ModelState.AddModelError($"{nameof(Impact)}.{nameof(ImpactInput.MinimumReachPercent)}", Localizer["Escriba un número entero."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var rules = new ImpactRules(minimum, Impact.MinimumReachPercent!.Value, Impact.LevelRule);
+        return await TrySaveAsync(() => Cycle.SetImpactRules(rules, Actor), cancellationToken)
+            ? RedirectToDashboard(Localizer["Reglas de alcance guardadas."])
+            : Page();
+    }
+
     private void FillFromCycle()
     {
         Accreditation = AccreditationFrom(Cycle.AccreditationRules);
         Voting = VotingFrom(Cycle.VotingRules);
         Proposals = ProposalsFrom(Cycle.ProposalRules);
+        Impact = ImpactFrom(Cycle.ImpactRules);
     }
+
+    private static ImpactInput ImpactFrom(ImpactRules r) => new()
+    {
+        MinimumAmount = Amount.ForInput(r.MinimumAmount),
+        MinimumReachPercent = r.MinimumReachPercent,
+        LevelRule = r.LevelRule,
+    };
 
     private static ProposalInput ProposalsFrom(ProposalRules r) => new()
     {
