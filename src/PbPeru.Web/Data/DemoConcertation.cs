@@ -71,18 +71,7 @@ public static class DemoConcertation
         db.Cycles.Add(cycle);
         await db.SaveChangesAsync(cancellationToken);
 
-        async Task<string> RepresentativeAsync(string email, string name)
-        {
-            var user = await users.FindByEmailAsync(email);
-            if (user is null)
-            {
-                user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name };
-                CheckResult(await users.CreateAsync(user), email);
-                CheckResult(await users.AddToRoleAsync(user, Roles.OrganizationRepresentative), email);
-            }
-
-            return user.Id;
-        }
+        Task<string> RepresentativeAsync(string email, string name) => DemoSeeder.RepresentativeAsync(users, email, name);
 
         var registered = Day(-50);
         var seeds = new (string Rep, OrganizationDetails Details, (AgentRole Role, AgentDetails Agent)[] Agents)[]
@@ -197,13 +186,5 @@ public static class DemoConcertation
         }
 
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static void CheckResult(IdentityResult result, string email)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-        }
     }
 }

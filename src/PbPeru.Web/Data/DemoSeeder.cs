@@ -154,19 +154,7 @@ public static class DemoSeeder
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var representative = ids[Roles.OrganizationRepresentative];
 
-        // Other organizations' representatives: accounts without a password (they cannot sign in).
-        async Task<string> RepresentativeAsync(string email, string name)
-        {
-            var user = await users.FindByEmailAsync(email);
-            if (user is null)
-            {
-                user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name };
-                Check(await users.CreateAsync(user), email);
-                Check(await users.AddToRoleAsync(user, Roles.OrganizationRepresentative), email);
-            }
-
-            return user.Id;
-        }
+        Task<string> RepresentativeAsync(string email, string name) => DemoSeeder.RepresentativeAsync(users, email, name);
 
         var seeds = new (string Rep, OrganizationDetails Details, (AgentRole Role, AgentDetails Agent)[] Agents, OrganizationStatus Target, string Note)[]
         {
@@ -272,6 +260,20 @@ public static class DemoSeeder
         // Readable: no 0/O or 1/l/I. 16 characters from 57 give about 93 bits.
         const string Alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         return RandomNumberGenerator.GetString(Alphabet, 16);
+    }
+
+    /// <summary>Another organization's representative: an account without a password (it cannot sign in).</summary>
+    internal static async Task<string> RepresentativeAsync(UserManager<AppUser> users, string email, string name)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name };
+            Check(await users.CreateAsync(user), email);
+            Check(await users.AddToRoleAsync(user, Roles.OrganizationRepresentative), email);
+        }
+
+        return user.Id;
     }
 
     private static void Check(IdentityResult result, string email)

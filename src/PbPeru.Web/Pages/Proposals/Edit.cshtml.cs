@@ -118,20 +118,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IDocumentStor
             return Redisplay();
         }
 
-        StoredDocument stored;
-        try
+        if (await documents.TrySaveAsync(upload, ModelState, DocumentErrors, t, cancellationToken) is not { } stored)
         {
-            await using var content = upload.OpenReadStream();
-            stored = await documents.SaveAsync(content, upload.FileName, cancellationToken);
-        }
-        catch (DocumentRejectedException e)
-        {
-            ModelState.AddModelError(DocumentErrors, e.Reason switch
-            {
-                DocumentRejectionReason.TooLarge => t["El archivo pesa más de 5 MB."],
-                DocumentRejectionReason.Empty => t["El archivo está vacío."],
-                _ => t["Solo se aceptan archivos PDF, PNG o JPEG."],
-            });
             return Redisplay();
         }
 

@@ -173,20 +173,8 @@ public sealed class EditModel(
             return await RedisplayAsync(id, cancellationToken);
         }
 
-        StoredDocument stored;
-        try
+        if (await documents.TrySaveAsync(upload, ModelState, DocumentErrors, t, cancellationToken) is not { } stored)
         {
-            await using var content = upload.OpenReadStream();
-            stored = await documents.SaveAsync(content, upload.FileName, cancellationToken);
-        }
-        catch (DocumentRejectedException e)
-        {
-            ModelState.AddModelError(DocumentErrors, e.Reason switch
-            {
-                DocumentRejectionReason.TooLarge => t["El archivo pesa más de 5 MB."],
-                DocumentRejectionReason.Empty => t["El archivo está vacío."],
-                _ => t["Solo se aceptan archivos PDF, PNG o JPEG."],
-            });
             return await RedisplayAsync(id, cancellationToken);
         }
 
