@@ -12,6 +12,7 @@ using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Documents;
 using PbPeru.Web.Infrastructure.Email;
+using PbPeru.Web.Infrastructure.Voting;
 
 namespace PbPeru.Web;
 
@@ -105,6 +106,10 @@ public static class AppSetup
                 options.Conventions.AuthorizeFolder("/Agent", Roles.Agent);
                 options.Conventions.AuthorizeFolder("/Proposals", Roles.ProposerPolicy);
                 options.Conventions.AuthorizeFolder("/Evaluation", Roles.TechnicalTeam);
+
+                // Any signed-in person (an agent need not hold the Agent role yet): each voting page
+                // checks that the person is an agent of the cycle.
+                options.Conventions.AuthorizeFolder("/Voting");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -136,6 +141,7 @@ public static class AppSetup
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<CurrentActor>();
         services.AddScoped<CycleFactsQuery>();
+        services.AddScoped<BallotBox>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddAntiforgery(o => o.Cookie.Name = "pbperu.antiforgery");

@@ -26,6 +26,15 @@ public static partial class Messages
         "the vote names project «{0}», which is not in PROJECTS.");
     public static readonly Text PabulibPointsMismatch = new(
         "el voto tiene {0} proyectos y {1} puntajes.", "the vote has {0} projects but {1} points.");
+    public static readonly Text PabulibTooFewProjects = new(
+        "el mínimo de proyectos por voto (min_length) es {1} y este voto tiene {0}.",
+        "the fewest projects a vote may name (min_length) is {1}; this vote names {0}.");
+    public static readonly Text PabulibTooManyProjects = new(
+        "el máximo de proyectos por voto (max_length) es {1} y este voto tiene {0}.",
+        "the most projects a vote may name (max_length) is {1}; this vote names {0}.");
+    public static readonly Text PabulibTooManyPoints = new(
+        "el máximo de puntos por voto (max_sum_points) es {1} y este voto reparte {0}.",
+        "the most points a vote may give (max_sum_points) is {1}; this vote gives {0}.");
     public static readonly Text PabulibMetaPair = new(
         "se esperaba «clave;valor».", "expected «key;value».");
 

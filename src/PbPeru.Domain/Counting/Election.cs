@@ -56,6 +56,3 @@ public sealed class Election
     public long SupportOf(string projectId) =>
         Support[Projects.Select((p, i) => (p, i)).Single(x => x.p.Id == projectId).i];
 }
-
-/// <summary>The outcome of a count: the selected project ids in the order they were chosen, and their total cost.</summary>
-public sealed record CountResult(string Rule, IReadOnlyList<string> Selected, long TotalCost);

@@ -24,6 +24,7 @@ public static class PabulibReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         var meta = new List<KeyValuePair<string, string>>();
+        var metaLines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var projects = new List<PabulibProject>();
         var votes = new List<(int Line, string VoterId, List<string> Ids, List<long>? Points, Dictionary<string, string> Fields)>();
         var projectIds = new HashSet<string>(StringComparer.Ordinal);
@@ -90,6 +91,7 @@ public static class PabulibReader
                     }
 
                     meta.Add(new(fields[0], string.Join(";", fields.Skip(1))));
+                    metaLines.TryAdd(fields[0], lineNumber);
                     break;
                 case Section.Projects:
                     var project = ReadProject(projectColumns!, fields, lineNumber);
@@ -126,12 +128,15 @@ public static class PabulibReader
             }
         }
 
+        var limits = BallotLimits.Read(meta, metaLines);
         foreach (var vote in votes)
         {
             if (vote.Ids.FirstOrDefault(id => !projectIds.Contains(id)) is { } unknown)
             {
                 throw new PabulibFormatException(vote.Line, Messages.PabulibUnknownProject.Format(unknown));
             }
+
+            limits.Check(vote.Line, vote.Ids.Count, vote.Points);
         }
 
         return new PabulibFile(
@@ -140,6 +145,49 @@ public static class PabulibReader
             projects,
             voteColumns ?? [],
             [.. votes.Select(v => new PabulibVote(v.VoterId, v.Ids, v.Points, v.Fields))]);
+    }
+
+    /// <summary>
+    /// The ballot sizes META allows: <c>min_length</c> and <c>max_length</c> (projects on a vote)
+    /// and <c>max_sum_points</c>. A vote that breaks them makes the file unreadable: the count
+    /// would rest on ballots the city's own rules did not allow. All 13 reference files keep
+    /// their own limits, so the check applies to every file.
+    /// <para>
+    /// An empty vote is allowed whatever <c>min_length</c> says: it is a voter who chose nothing
+    /// (pabulib counts it in n, and MES gives it a share of the budget), not a malformed ballot;
+    /// none of the 13 reference files has one, so no file decides otherwise.
+    /// </para>
+    /// </summary>
+    private sealed record BallotLimits(decimal? MinLength, decimal? MaxLength, decimal? MaxSumPoints)
+    {
+        public static BallotLimits Read(List<KeyValuePair<string, string>> meta, Dictionary<string, int> lines)
+        {
+            decimal? Limit(string key)
+            {
+                var value = meta.FirstOrDefault(pair => string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+                return string.IsNullOrWhiteSpace(value) ? null : ParseNumber(value, key, lines[key]);
+            }
+
+            return new(Limit("min_length"), Limit("max_length"), Limit("max_sum_points"));
+        }
+
+        public void Check(int line, int length, IReadOnlyList<long>? points)
+        {
+            if (length > 0 && length < MinLength)
+            {
+                throw new PabulibFormatException(line, Messages.PabulibTooFewProjects.Format(length, MinLength));
+            }
+
+            if (length > MaxLength)
+            {
+                throw new PabulibFormatException(line, Messages.PabulibTooManyProjects.Format(length, MaxLength));
+            }
+
+            if (points is not null && MaxSumPoints is { } maxSum && points.Sum() is var sum && sum > maxSum)
+            {
+                throw new PabulibFormatException(line, Messages.PabulibTooManyPoints.Format(sum, maxSum));
+            }
+        }
     }
 
     /// <summary>A number as pabulib writes it: <c>.</c> or <c>,</c> as decimal separator.</summary>

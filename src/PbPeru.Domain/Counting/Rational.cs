@@ -6,6 +6,8 @@ namespace PbPeru.Domain.Counting;
 /// <summary>An exact fraction, always in lowest terms with a positive denominator.</summary>
 public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 {
+    private static readonly BigInteger ExactInDouble = BigInteger.One << 53;
+
     private readonly BigInteger _denominator;
 
     public Rational(BigInteger numerator, BigInteger denominator)
@@ -70,6 +72,30 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         Denominator == other.Denominator
             ? Numerator.CompareTo(other.Numerator)
             : (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
+
+    /// <summary>
+    /// The nearest double, within two units in the last place: for display and for the counting
+    /// rules' quick comparisons, which never decide on a double alone when the answer is close.
+    /// </summary>
+    public double ToDouble()
+    {
+        if (Numerator.IsZero)
+        {
+            return 0;
+        }
+
+        if (BigInteger.Abs(Numerator) < ExactInDouble && Denominator < ExactInDouble)
+        {
+            return (double)Numerator / (double)Denominator;
+        }
+
+        // Keep about 64 significant bits of the quotient, then scale back.
+        var shift = 64 - (Numerator.GetBitLength() - Denominator.GetBitLength());
+        var quotient = shift >= 0
+            ? BigInteger.Divide(Numerator << (int)shift, Denominator)
+            : BigInteger.Divide(Numerator, Denominator << (int)-shift);
+        return Math.ScaleB((double)quotient, (int)-shift);
+    }
 
     public bool Equals(Rational other) => Numerator == other.Numerator && Denominator == other.Denominator;
 

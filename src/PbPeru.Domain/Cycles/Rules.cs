@@ -219,6 +219,12 @@ public sealed record VotingRules(
                 break;
         }
 
+        if (CountingRule is CountingRule.EqualShares or CountingRule.EqualSharesAdd1 or CountingRule.EqualSharesAdd1Comparison or CountingRule.Phragmen
+            && BallotType is BallotType.Cumulative or BallotType.Ranking)
+        {
+            yield return Messages.RuleNeedsApprovalBallots.Format();
+        }
+
         if (CountingRule == CountingRule.GreedyThreshold && SupportThreshold is null or < 1)
         {
             yield return Messages.ThresholdNeeded.Format();

@@ -167,6 +167,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigurePreparation(builder);
         ConfigureConcertation(builder);
         ConfigureCoordination(builder);
+        ConfigureVoting(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Concertation;
@@ -24,9 +25,7 @@ public static class DemoCoordination
     /// <summary>The jurisdictions of the linked demo cycles, region first.</summary>
     public static IReadOnlyList<string> Jurisdictions { get; } = ["08", "0801", "080104", "080108"];
 
-    private sealed record Seed(string Ubigeo, string Name, decimal Ceiling, decimal MinimumCost, decimal MaximumCost, string OrganizationDistrict, ProjectSeed[] Projects);
-
-    private sealed record ProjectSeed(string Title, string Theme, string[] Districts, decimal Cost, int Beneficiaries, string? Cui, int Score);
+    private sealed record Seed(string Ubigeo, string Name, decimal Ceiling, decimal MinimumCost, decimal MaximumCost, string OrganizationDistrict, DemoProject[] Projects);
 
     private static readonly string[] ThemeNames = ["Agua y saneamiento", "Vías y movilidad", "Educación y cultura", "Seguridad ciudadana"];
 
@@ -63,22 +62,17 @@ public static class DemoCoordination
             return;
         }
 
-        var clock = services.GetRequiredService<TimeProvider>();
-        var now = clock.GetUtcNow();
-        var today = LimaTime.Today(clock);
-        var populations = await db.Jurisdictions.Where(j => j.Ubigeo.StartsWith("08") && j.Ubigeo.Length == 6)
-            .ToDictionaryAsync(j => j.Ubigeo, j => j.Population, cancellationToken);
-        var store = services.GetRequiredService<IDocumentStore>();
-        var joined = new List<(Cycle Cycle, TechnicalReport Report, List<Proposal> Proposals)>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var joined = new List<ReplayedCycle>();
         for (var i = 0; i < Seeds.Length; i++)
         {
-            joined.Add(await SeedCycleAsync(db, store, Seeds[i], ids, today, now, populations, i * 2, cancellationToken));
+            joined.Add(await ReplayToCoordinationAsync(services, db, ToDemoCycle(Seeds[i], i * 2), ids, cancellationToken));
         }
 
         // Each cycle joined the department's coordination space when it entered Coordination.
         var manager = new Actor(ids[Roles.CycleManager], "Gabriel Gestor Quispe", Jurisdictions.ToHashSet());
         var space = CoordinationSpace.Open(Jurisdictions[0], FiscalYear);
-        foreach (var (cycle, report, proposals) in joined)
+        foreach (var (cycle, report, proposals, _) in joined)
         {
             var jurisdiction = await db.Jurisdictions.SingleAsync(j => j.Ubigeo == cycle.JurisdictionUbigeo, cancellationToken);
             space.Join(cycle, jurisdiction, report, proposals.Select(p => ListedProposal.From(p, cycle)).ToList(), manager, now.AddDays(-15));
@@ -88,15 +82,47 @@ public static class DemoCoordination
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<(Cycle Cycle, TechnicalReport Report, List<Proposal> Proposals)> SeedCycleAsync(
-        AppDbContext db, IDocumentStore store, Seed seed, IReadOnlyDictionary<string, string> ids, DateOnly today, DateTimeOffset now,
-        IReadOnlyDictionary<string, long> populations, int person, CancellationToken cancellationToken)
+    /// <summary>One organization with a titular and a suplente per linked cycle.</summary>
+    private static DemoCycle ToDemoCycle(Seed seed, int person) => new(
+        seed.Ubigeo,
+        FiscalYear,
+        seed.Name,
+        seed.Ceiling,
+        seed.MinimumCost,
+        seed.MaximumCost,
+        [
+            new(new OrganizationDetails($"Frente de Defensa de los Intereses de {seed.Ubigeo}", OrganizationType.NeighbourhoodAssociation, RegistryKind.MunicipalRegistry,
+                $"RM-26-{seed.Ubigeo}", seed.OrganizationDistrict, "Plaza de Armas s/n", "Rosa Representante Mamani"), null,
+            [
+                (AgentRole.Titular, new AgentDetails($"{46_100_000 + person}", "Yolanda", "Quispe Huamán", Sex.Female, new(1982, 4, 9), "984000100", null)),
+                (AgentRole.Suplente, new AgentDetails($"{46_100_001 + person}", "Edwin", "Mamani Ccasa", Sex.Male, new(1978, 8, 21), "984000200", null)),
+            ]),
+        ],
+        seed.Projects);
+
+    /// <summary>
+    /// Replays a demo cycle through the domain, on the days it would have happened: created, set up
+    /// and moved to Preparation; its organizations registered, reviewed and listed; moved to
+    /// Concertation; its proposals submitted, evaluated viable by the demo evaluator and ranked in a
+    /// published technical report; moved to Coordination. <see cref="DemoCycle.DaysEarlier"/> moves
+    /// the whole story back, for a cycle that has gone further since.
+    /// </summary>
+    internal static async Task<ReplayedCycle> ReplayToCoordinationAsync(
+        IServiceProvider services, AppDbContext db, DemoCycle seed, IReadOnlyDictionary<string, string> ids, CancellationToken cancellationToken)
     {
-        DateOnly Day(int offset) => today.AddDays(offset);
-        DateTimeOffset At(int offset) => now.AddDays(offset);
+        var clock = services.GetRequiredService<TimeProvider>();
+        var store = services.GetRequiredService<IDocumentStore>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var now = clock.GetUtcNow();
+        var today = LimaTime.Today(clock);
+        DateOnly Day(int offset) => today.AddDays(offset - seed.DaysEarlier);
+        DateTimeOffset At(int offset) => now.AddDays(offset - seed.DaysEarlier);
+        var department = seed.Ubigeo[..2];
+        var populations = await db.Jurisdictions.Where(j => j.Ubigeo.StartsWith(department) && j.Ubigeo.Length == 6)
+            .ToDictionaryAsync(j => j.Ubigeo, j => j.Population, cancellationToken);
         var manager = new Actor(ids[Roles.CycleManager], "Gabriel Gestor Quispe", new HashSet<string> { seed.Ubigeo });
 
-        var cycle = Cycle.Create(seed.Ubigeo, FiscalYear, seed.Name, Money.FromSoles(seed.Ceiling), manager, At(-160));
+        var cycle = Cycle.Create(seed.Ubigeo, seed.FiscalYear, seed.Name, Money.FromSoles(seed.Ceiling), manager, At(-160));
         cycle.SetThemes(ThemeNames.Select(n => new ThemeInput(n, "")).ToList(), manager);
         cycle.SetCriteria(DefaultCriteria.All, manager);
         cycle.SetCalendar(
@@ -112,51 +138,79 @@ public static class DemoCoordination
             new(CalendarStep.CoordinationPhase, Day(-15), Day(20)),
             new(CalendarStep.CoordinationMeetings, Day(-5), Day(15)),
             new(CalendarStep.FormalizationPhase, Day(25), Day(60)),
+            .. seed.MoreSteps,
         ], manager);
         cycle.SetAccreditationRules(AccreditationRules.Default with { MinimumAccreditedAgents = 2, WomenMinimumSharePercent = null }, manager);
         cycle.SetProposalRules(ProposalRules.Default with { MinimumCost = Money.FromSoles(seed.MinimumCost), MaximumCost = Money.FromSoles(seed.MaximumCost) }, manager);
+        if (seed.VotingRules is { } votingRules)
+        {
+            cycle.SetVotingRules(votingRules, manager);
+        }
+
         cycle.AdvanceTo(Phase.Preparation, manager, new CycleFacts(), At(-150));
         db.Cycles.Add(cycle);
         await db.SaveChangesAsync(cancellationToken);
 
-        // One accepted organization with a titular and a suplente, the lists and the move to Concertation.
+        // The organizations with their titulars and suplentes, reviewed; the lists and the move to Concertation.
         var registered = Day(-140);
-        var organization = Organization.Register(cycle, ids[Roles.OrganizationRepresentative], new OrganizationDetails(
-            $"Frente de Defensa de los Intereses de {seed.Ubigeo}", OrganizationType.NeighbourhoodAssociation, RegistryKind.MunicipalRegistry,
-            $"RM-26-{seed.Ubigeo}", seed.OrganizationDistrict, "Plaza de Armas s/n", "Rosa Representante Mamani"), registered, At(-140));
-        organization.AddAgent(cycle, new AgentDetails($"{46_100_000 + person}", "Yolanda", "Quispe Huamán", Sex.Female, new(1982, 4, 9), "984000100", null), AgentRole.Titular, false, registered);
-        organization.AddAgent(cycle, new AgentDetails($"{46_100_001 + person}", "Edwin", "Mamani Ccasa", Sex.Male, new(1978, 8, 21), "984000200", null), AgentRole.Suplente, false, registered);
-        using (var pdf = new MemoryStream(DemoSeeder.DemoPdf(organization.Name)))
+        var organizations = new List<Organization>();
+        foreach (var seeded in seed.Organizations)
         {
-            var stored = await store.SaveAsync(pdf, "constancia-de-inscripcion.pdf", cancellationToken);
-            organization.AddDocument(cycle, "constancia-de-inscripcion.pdf", stored.Key, stored.ContentType, stored.SizeBytes, stored.Sha256, registered, At(-140));
+            var representative = seeded.RepresentativeEmail is { } email
+                ? await DemoSeeder.RepresentativeAsync(users, email, seeded.Details.LegalRepresentative)
+                : ids[Roles.OrganizationRepresentative];
+            var organization = Organization.Register(cycle, representative, seeded.Details, registered, At(-140));
+            foreach (var (role, agent) in seeded.Agents)
+            {
+                organization.AddAgent(cycle, agent, role, false, registered);
+            }
+
+            using (var pdf = new MemoryStream(DemoSeeder.DemoPdf(organization.Name)))
+            {
+                var stored = await store.SaveAsync(pdf, "constancia-de-inscripcion.pdf", cancellationToken);
+                organization.AddDocument(cycle, "constancia-de-inscripcion.pdf", stored.Key, stored.ContentType, stored.SizeBytes, stored.Sha256, registered, At(-140));
+            }
+
+            organization.Submit(cycle, registered, At(-140));
+            if (seeded.Observation is { } observation)
+            {
+                organization.Observe(cycle, manager, observation, At(-130));
+            }
+            else
+            {
+                organization.Accept(cycle, manager, At(-130));
+            }
+
+            db.Organizations.Add(organization);
+            organizations.Add(organization);
         }
 
-        organization.Submit(cycle, registered, At(-140));
-        organization.Accept(cycle, manager, At(-130));
-        db.Organizations.Add(organization);
-        var list = AccreditationList.For(cycle);
-        list.PublishPreliminary(cycle, manager, 0, At(-120));
-        list.PublishFinal(cycle, manager, 0, new QuotaCount(1, 1), null, Day(-110), At(-110));
-        db.AccreditationLists.Add(list);
-        cycle.AdvanceTo(Phase.Concertation, manager, new CycleFacts
+        var agents = organizations.SelectMany(o => o.Agents).Where(a => a.IsAccredited).ToList();
+        var titulars = agents.Where(a => a.Role == AgentRole.Titular).ToList();
+        var accredited = new CycleFacts
         {
             FinalAgentListPublished = true,
-            AccreditedAgents = 2,
-            AccreditedTitulars = 1,
-            AccreditedWomenTitulars = 1,
-        }, At(-95));
+            AccreditedAgents = agents.Count,
+            AccreditedTitulars = titulars.Count,
+            AccreditedWomenTitulars = titulars.Count(a => a.Sex == Sex.Female),
+        };
+        var list = AccreditationList.For(cycle);
+        list.PublishPreliminary(cycle, manager, 0, At(-120));
+        list.PublishFinal(cycle, manager, 0, new QuotaCount(accredited.AccreditedTitulars, accredited.AccreditedWomenTitulars), null, Day(-110), At(-110));
+        db.AccreditationLists.Add(list);
+        cycle.AdvanceTo(Phase.Concertation, manager, accredited, At(-95));
         await db.SaveChangesAsync(cancellationToken);
 
-        // The proposals, evaluated by the demo evaluator, and the published report.
+        // The proposals (one accepted organization after another), evaluated by the demo evaluator, and the published report.
         var themes = cycle.Themes.ToDictionary(t => t.Name, t => t.Id);
-        var proposer = Proposer.Of(cycle, organization, organization.RepresentativeUserId);
+        var accepted = organizations.Where(o => o.Status == OrganizationStatus.Accepted).ToList();
         var proposals = new List<(Proposal Proposal, int Score)>();
-        foreach (var project in seed.Projects)
+        foreach (var (project, i) in seed.Projects.Select((p, i) => (p, i)))
         {
+            var organization = accepted[i % accepted.Count];
             var details = new ProposalDetails(project.Title, "Proyecto priorizado por las organizaciones de la jurisdicción.", themes[project.Theme],
                 project.Districts, Money.FromSoles(project.Cost), project.Beneficiaries, project.Cui, [], []);
-            var proposal = Proposal.Draft(cycle, proposer, details, populations, Day(-80), At(-80));
+            var proposal = Proposal.Draft(cycle, Proposer.Of(cycle, organization, organization.RepresentativeUserId), details, populations, Day(-80), At(-80));
             proposal.Submit(cycle, Day(-70), At(-70));
             db.Proposals.Add(proposal);
             proposals.Add((proposal, project.Score));
@@ -179,15 +233,35 @@ public static class DemoCoordination
         var report = TechnicalReport.For(cycle);
         report.Publish(cycle, manager, reported, Day(-25), At(-25));
         db.TechnicalReports.Add(report);
-        cycle.AdvanceTo(Phase.Coordination, manager, new CycleFacts
-        {
-            FinalAgentListPublished = true,
-            AccreditedAgents = 2,
-            AccreditedTitulars = 1,
-            AccreditedWomenTitulars = 1,
-            RecommendationPublished = true,
-        }, At(-15));
+        cycle.AdvanceTo(Phase.Coordination, manager, accredited with { RecommendationPublished = true }, At(-15));
         await db.SaveChangesAsync(cancellationToken);
-        return (cycle, report, proposals.Select(p => p.Proposal).ToList());
+        return new ReplayedCycle(cycle, report, proposals.Select(p => p.Proposal).ToList(), organizations);
     }
 }
+
+/// <summary>
+/// An organization of a replayed demo cycle with its agents; its representative is the demo's unless
+/// an email names another. Accepted, unless an observation left it out of the list.
+/// </summary>
+internal sealed record DemoOrganization(OrganizationDetails Details, string? RepresentativeEmail, IReadOnlyList<(AgentRole Role, AgentDetails Agent)> Agents, string? Observation = null);
+
+/// <summary>A proposal of a replayed demo cycle; <see cref="Score"/> is its level on every criterion.</summary>
+internal sealed record DemoProject(string Title, string Theme, string[] Districts, decimal Cost, int Beneficiaries, string? Cui, int Score);
+
+/// <summary>A demo cycle for <see cref="DemoCoordination.ReplayToCoordinationAsync"/>.</summary>
+internal sealed record DemoCycle(
+    string Ubigeo, int FiscalYear, string Name, decimal Ceiling, decimal MinimumCost, decimal MaximumCost,
+    IReadOnlyList<DemoOrganization> Organizations, IReadOnlyList<DemoProject> Projects)
+{
+    /// <summary>How many days earlier than the linked 2026 cycles the story took place.</summary>
+    public int DaysEarlier { get; init; }
+
+    /// <summary>Calendar steps beyond the common ones (training, the final workshop…).</summary>
+    public IReadOnlyList<CalendarInput> MoreSteps { get; init; } = [];
+
+    /// <summary>Voting rules to set while they can still change (before Formalization); the defaults otherwise.</summary>
+    public VotingRules? VotingRules { get; init; }
+}
+
+/// <summary>What a replay made: the cycle in Coordination, its published report, its proposals and organizations.</summary>
+internal sealed record ReplayedCycle(Cycle Cycle, TechnicalReport Report, IReadOnlyList<Proposal> Proposals, IReadOnlyList<Organization> Organizations);

@@ -78,6 +78,7 @@ public static class DemoSeeder
         await SeedCycleAsync(services, db, ids, cancellationToken);
         await DemoConcertation.SeedAsync(services, db, ids, cancellationToken);
         await DemoCoordination.SeedAsync(services, db, ids, cancellationToken);
+        await DemoVoting.SeedAsync(services, db, ids, cancellationToken);
 
         // Demo credentials only: printed so that whoever ran the quick start can sign in.
         Console.WriteLine();

@@ -17,9 +17,10 @@ public sealed class CycleFactsQuery(AppDbContext db, TimeProvider clock)
         var count = await AccreditedCountAsync(db, cycle.Id, cancellationToken);
         var awaitingEvaluation = await ProposalsAwaitingEvaluationAsync(cycle, cancellationToken);
         var reportPublished = await db.TechnicalReports.AnyAsync(r => r.CycleId == cycle.Id && r.PublishedAt != null, cancellationToken);
+        var resultComputed = await db.FinalVotes.AnyAsync(v => v.CycleId == cycle.Id && v.Result != null, cancellationToken);
 
         // Placeholders, each standing open until the issue that builds what it checks replaces it
-        // with a query: the final vote (#6), committee, acta and approvals (#7). The gates
+        // with a query: committee, acta and approvals (#7). The gates
         // themselves are complete and tested in the domain.
         var facts = new CycleFacts
         {
@@ -32,7 +33,7 @@ public sealed class CycleFactsQuery(AppDbContext db, TimeProvider clock)
             RecommendationPublished = reportPublished,
             CoordinationMinutesRecorded = false,
             UnresolvedOverlaps = 0,
-            ResultComputed = true, // #6
+            ResultComputed = resultComputed,
             OversightCommitteeElected = true, // #7
             ActaIssued = true, // #7
             ApprovalsRecorded = true, // #7

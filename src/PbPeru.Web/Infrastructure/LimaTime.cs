@@ -10,6 +10,15 @@ public static class LimaTime
 
     public static DateTimeOffset ToLima(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The instant a Lima wall-clock time names (a form's date and time field, a calendar day at 09:00).</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time) => At(date.ToDateTime(time));
+
+    public static DateTimeOffset At(DateTime limaLocal)
+    {
+        var local = DateTime.SpecifyKind(limaLocal, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLima(clock.GetUtcNow()).DateTime);
 
     /// <summary>"28/11/2026 10:36" in es-PE, with the culture's own pattern in English.</summary>

@@ -78,4 +78,64 @@ public class PabulibReaderTests
 
         Assert.Contains("VOTES", error.Message, StringComparison.Ordinal);
     }
+
+    // Line 4 holds the META limit, line 10 the VOTES header; the votes start on line 11.
+    private static string WithLimit(string limit, string voteHeader, params string[] votes) =>
+        "META\nkey;value\nbudget;10\n" + limit + "\nPROJECTS\nproject_id;cost\nc1;5\nc2;5\nVOTES\n" + voteHeader + "\n" +
+        string.Concat(votes.Select(v => v + "\n"));
+
+    [Theory]
+    [InlineData("min_length;2", "voter_id;vote", new[] { "v1;c1,c2", "v2;c1" }, 12, "min_length")]
+    [InlineData("max_length;1", "voter_id;vote", new[] { "v1;c1", "v2;c1,c2" }, 12, "max_length")]
+    [InlineData("max_sum_points;10", "voter_id;vote;points", new[] { "v1;c1,c2;5,5", "v2;c1,c2;6,5" }, 12, "max_sum_points")]
+    public void Parse_VoteBreakingTheMetaLimits_NamesItsLineAndTheLimit(string limit, string header, string[] votes, int line, string problem)
+    {
+        using var culture = CultureScope.English();
+
+        var error = Assert.Throws<PabulibFormatException>(() => PabulibReader.Parse(WithLimit(limit, header, votes)));
+
+        Assert.Equal(line, error.LineNumber);
+        Assert.StartsWith($"Line {line}: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_VoteBreakingMinLength_SaysSoInSpanish()
+    {
+        using var culture = CultureScope.Spanish();
+
+        var error = Assert.Throws<PabulibFormatException>(() => PabulibReader.Parse(WithLimit("min_length;2", "voter_id;vote", "v1;c1")));
+
+        Assert.Equal("Línea 11: el mínimo de proyectos por voto (min_length) es 2 y este voto tiene 1.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_VotesAtTheMetaLimits_AreRead()
+    {
+        var file = PabulibReader.Parse(WithLimit("max_length;2", "voter_id;vote;points", "v1;c1,c2;5,5", "v2;c1;10"));
+
+        Assert.Equal(2, file.Votes.Count);
+        Assert.Equal(2, PabulibReader.Parse(WithLimit("min_length;2", "voter_id;vote", "v1;c1,c2", "v2;c2,c1")).Votes.Count);
+        Assert.Single(PabulibReader.Parse(WithLimit("max_sum_points;10", "voter_id;vote;points", "v1;c1,c2;4,6")).Votes);
+    }
+
+    [Fact]
+    public void Parse_EmptyVote_IsAVoterEvenWithMinLength()
+    {
+        var file = PabulibReader.Parse(WithLimit("min_length;2", "voter_id;vote", "v1;c1,c2", "v2;"));
+
+        Assert.Empty(file.Votes[1].ProjectIds);
+        Assert.Equal(2, file.ToElection().Ballots.Count);
+    }
+
+    [Fact]
+    public void Parse_MetaLimitNotANumber_NamesTheMetaLine()
+    {
+        using var culture = CultureScope.English();
+
+        var error = Assert.Throws<PabulibFormatException>(() => PabulibReader.Parse(WithLimit("max_length;two", "voter_id;vote", "v1;c1")));
+
+        Assert.Equal(4, error.LineNumber);
+        Assert.Contains("max_length", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -237,7 +237,9 @@ public sealed class ConcertationCycle(PbPeruFactory app, string ubigeo)
             await db.SaveChangesAsync();
             organizationId = organization.Id;
         });
-        var agentRows = await ReadAsync(db => db.Agents.Where(a => a.OrganizationId == organizationId).OrderBy(a => a.Role).ThenBy(a => a.Id).Select(a => new { a.Id, a.UserId }).ToListAsync());
+        // The role is stored as text ("Suplente" sorts before "Titular"): order by the enum in memory.
+        var agentRows = (await ReadAsync(db => db.Agents.Where(a => a.OrganizationId == organizationId).Select(a => new { a.Id, a.UserId, a.Role }).ToListAsync()))
+            .OrderBy(a => a.Role).ThenBy(a => a.Id).ToList();
         var accounts = agentRows.Select((a, i) => new AgentAccount(a.Id, a.UserId!, users.Single(u => u.Id == a.UserId).Email, people[i])).ToList();
         return new AcceptedOrganization(organizationId, name, representative.Id, representativeEmail, accounts);
     }

@@ -25,6 +25,18 @@ public sealed class AppClient : IDisposable
         FollowRedirects = followRedirects;
     }
 
+    /// <summary>
+    /// A client of an app served by Kestrel, over real sockets, with cookies of its own: the
+    /// factory's clients share one handler there, so many people at once need this.
+    /// </summary>
+    public static AppClient OverNetwork(Uri baseAddress, bool followRedirects = true)
+    {
+        var cookies = new CookieContainer();
+        var following = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true }) { BaseAddress = baseAddress };
+        var manual = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        return new AppClient(following, manual, cookies, followRedirects);
+    }
+
     /// <summary>False: responses are returned as they come (a 302 stays a 302).</summary>
     public bool FollowRedirects { get; }
 

@@ -38,6 +38,9 @@ public sealed class AgentHomeModel(AppDbContext db, TimeProvider clock) : PageMo
 
     public IReadOnlyList<Record> Records { get; private set; } = [];
 
+    /// <summary>The final votes of the person's cycles (open ones first), for the "Votación final" card.</summary>
+    public IReadOnlyList<AgentVoting.IndexModel.Row> Votes { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -88,6 +91,7 @@ public sealed class AgentHomeModel(AppDbContext db, TimeProvider clock) : PageMo
         }
 
         Records = records;
+        Votes = await AgentVoting.IndexModel.RowsAsync(db, userId, now, cancellationToken);
     }
 
     /// <summary>"•••••123": enough for the person to recognise their own DNI, not enough to read it over a shoulder.</summary>

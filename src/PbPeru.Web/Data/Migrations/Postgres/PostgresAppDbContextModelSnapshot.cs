@@ -2196,6 +2196,310 @@ namespace PbPeru.Web.Data.Migrations.Postgres
                     b.ToTable("OrganizationReviewDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("PbPeru.Domain.Voting.AgentBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("FinalVoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FirstCastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("FinalVoteId", "AgentId")
+                        .IsUnique();
+
+                    b.ToTable("AgentBallots");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.BallotItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Cui")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int?>("FinalVoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("TechnicalScore")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("ThemeName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalVoteId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("BallotItems", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.FinalVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreparedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rules", "PbPeru.Domain.Voting.FinalVote.Rules#VotingRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BallotType")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("CountingRule")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("MaxApprovals")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("MaxPointsPerProject")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("RankingLength")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("RunningCountsVisible")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int?>("SupportThreshold")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("TotalPoints")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.ToTable("FinalVotes");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.ResultLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Payers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SelectionOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("SharePerSupporter")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("numeric(24,4)");
+
+                    b.Property<long>("Support")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("VoteResultId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteResultId");
+
+                    b.ToTable("ResultLines", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.Substitution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("FinalVoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SuplenteAgentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TitularAgentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuplenteAgentId");
+
+                    b.HasIndex("TitularAgentId");
+
+                    b.HasIndex("FinalVoteId", "SuplenteAgentId")
+                        .IsUnique();
+
+                    b.HasIndex("FinalVoteId", "TitularAgentId")
+                        .IsUnique();
+
+                    b.ToTable("VoteSubstitutions", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.VoteResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ComputedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ConsensusMinutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("FinalVoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("TotalCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalVoteId")
+                        .IsUnique();
+
+                    b.ToTable("VoteResults");
+                });
+
             modelBuilder.Entity("PbPeru.Web.Data.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -2854,6 +3158,75 @@ namespace PbPeru.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("PbPeru.Domain.Voting.AgentBallot", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Registration.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PbPeru.Domain.Voting.FinalVote", null)
+                        .WithMany()
+                        .HasForeignKey("FinalVoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.BallotItem", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Voting.FinalVote", null)
+                        .WithMany("Items")
+                        .HasForeignKey("FinalVoteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.FinalVote", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.ResultLine", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Voting.VoteResult", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("VoteResultId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.Substitution", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Voting.FinalVote", null)
+                        .WithMany("Substitutions")
+                        .HasForeignKey("FinalVoteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PbPeru.Domain.Registration.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("SuplenteAgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PbPeru.Domain.Registration.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("TitularAgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.VoteResult", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Voting.FinalVote", null)
+                        .WithOne("Result")
+                        .HasForeignKey("PbPeru.Domain.Voting.VoteResult", "FinalVoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PbPeru.Web.Data.Notification", b =>
                 {
                     b.HasOne("PbPeru.Web.Identity.AppUser", null)
@@ -2990,6 +3363,20 @@ namespace PbPeru.Web.Data.Migrations.Postgres
                     b.Navigation("Decisions");
 
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.FinalVote", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Result");
+
+                    b.Navigation("Substitutions");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.VoteResult", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -2097,6 +2097,298 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
                     b.ToTable("OrganizationReviewDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("PbPeru.Domain.Voting.AgentBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinalVoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstCastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmissionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("FinalVoteId", "AgentId")
+                        .IsUnique();
+
+                    b.ToTable("AgentBallots");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.BallotItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cui")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FinalVoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("TechnicalScore")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThemeName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalVoteId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("BallotItems", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.FinalVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rules", "PbPeru.Domain.Voting.FinalVote.Rules#VotingRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("BallotType")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CountingRule")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("MaxApprovals")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MaxPointsPerProject")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("RankingLength")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("RunningCountsVisible")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("SupportThreshold")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("TotalPoints")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId")
+                        .IsUnique();
+
+                    b.ToTable("FinalVotes");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.ResultLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Payers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SelectionOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("SharePerSupporter")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Support")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VoteResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteResultId");
+
+                    b.ToTable("ResultLines", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.Substitution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FinalVoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuplenteAgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TitularAgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuplenteAgentId");
+
+                    b.HasIndex("TitularAgentId");
+
+                    b.HasIndex("FinalVoteId", "SuplenteAgentId")
+                        .IsUnique();
+
+                    b.HasIndex("FinalVoteId", "TitularAgentId")
+                        .IsUnique();
+
+                    b.ToTable("VoteSubstitutions", (string)null);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.VoteResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsensusMinutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FinalVoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinalVoteId")
+                        .IsUnique();
+
+                    b.ToTable("VoteResults");
+                });
+
             modelBuilder.Entity("PbPeru.Web.Data.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -2751,6 +3043,75 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("PbPeru.Domain.Voting.AgentBallot", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Registration.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PbPeru.Domain.Voting.FinalVote", null)
+                        .WithMany()
+                        .HasForeignKey("FinalVoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.BallotItem", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Voting.FinalVote", null)
+                        .WithMany("Items")
+                        .HasForeignKey("FinalVoteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.FinalVote", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Cycles.Cycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.ResultLine", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Voting.VoteResult", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("VoteResultId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.Substitution", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Voting.FinalVote", null)
+                        .WithMany("Substitutions")
+                        .HasForeignKey("FinalVoteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PbPeru.Domain.Registration.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("SuplenteAgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PbPeru.Domain.Registration.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("TitularAgentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.VoteResult", b =>
+                {
+                    b.HasOne("PbPeru.Domain.Voting.FinalVote", null)
+                        .WithOne("Result")
+                        .HasForeignKey("PbPeru.Domain.Voting.VoteResult", "FinalVoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PbPeru.Web.Data.Notification", b =>
                 {
                     b.HasOne("PbPeru.Web.Identity.AppUser", null)
@@ -2887,6 +3248,20 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
                     b.Navigation("Decisions");
 
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.FinalVote", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Result");
+
+                    b.Navigation("Substitutions");
+                });
+
+            modelBuilder.Entity("PbPeru.Domain.Voting.VoteResult", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

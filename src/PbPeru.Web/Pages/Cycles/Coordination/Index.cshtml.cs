@@ -205,8 +205,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
             return await RedisplayAsync(cancellationToken);
         }
 
-        // Lima keeps UTC−5 all year.
-        var heldAt = new DateTimeOffset(date.ToDateTime(time), TimeSpan.FromHours(-5));
+        var heldAt = LimaTime.At(date, time);
         var attendees = Meeting.Attendees.Where(a => !a.IsBlank)
             .Select(a => new AttendeeInput(a.Name ?? "", a.Office ?? "", a.Government ?? "")).ToList();
         return await ChangeAsync(MeetingErrors, () =>

@@ -116,7 +116,7 @@ public sealed class TrainingSessionsModel(
         }
 
         var details = new MeetingDetails(
-            MeetingKind.Training, Input.Title!, FromLima(Input.Date!.Value, Input.Time!.Value), Input.Place!, Input.Trainer ?? "");
+            MeetingKind.Training, Input.Title!, LimaTime.At(Input.Date!.Value, Input.Time!.Value), Input.Place!, Input.Trainer ?? "");
         var saved = Input.MeetingId is { } meetingId
             ? await RescheduleAsync(meetingId, details, cancellationToken)
             : await ScheduleAsync(details, cancellationToken);
@@ -135,16 +135,6 @@ public sealed class TrainingSessionsModel(
 
         await LoadListAsync(cancellationToken);
         return Page();
-    }
-
-    /// <summary>A day and hour in Lima as the instant it names.</summary>
-    public static DateTimeOffset FromLima(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time);
-
-        // Peru keeps one offset all year; asking the zone keeps this right should that change.
-        var offset = LimaTime.ToLima(new DateTimeOffset(local, TimeSpan.FromHours(-5))).Offset;
-        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
     private async Task<bool?> ScheduleAsync(MeetingDetails details, CancellationToken cancellationToken)

@@ -1,0 +1,3 @@
+using PbPeru.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
