@@ -240,7 +240,27 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         }, cancellationToken, checkVersion: true);
     }
 
-    public async Task<IActionResult> OnPostOpenAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostOpenAsync(int id, CancellationToken cancellationToken) => ConfirmedMoveAsync(
+        id,
+        VoteState.Open,
+        t["La votación ya está abierta."],
+        t["Marque la casilla para confirmar que quiere abrir la votación ahora."],
+        vote => vote.OpenNow(Cycle, Actor, Now),
+        t["La votación está abierta: los agentes ya pueden votar."],
+        cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) => ConfirmedMoveAsync(
+        id,
+        VoteState.Closed,
+        t["La votación ya está cerrada."],
+        t["Marque la casilla para confirmar que quiere cerrar la votación ahora. El cierre no se puede deshacer."],
+        vote => vote.CloseNow(Cycle, Actor, Now),
+        t["La votación está cerrada. Ya puede calcular el resultado."],
+        cancellationToken);
+
+    /// <summary>Opens or closes the vote now, once the manager ticked the confirmation; a repeat (double click) just says it is done.</summary>
+    private async Task<IActionResult> ConfirmedMoveAsync(
+        int id, VoteState target, string already, string confirmFirst, Action<FinalVote> move, string done, CancellationToken cancellationToken)
     {
         if (await LoadVoteAsync(id, cancellationToken) is { } refused)
         {
@@ -252,51 +272,22 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
             return NotFound();
         }
 
-        if (Vote.IsOnline && State == VoteState.Open)
+        if (Vote.IsOnline && State == target)
         {
-            return Done(t["La votación ya está abierta."]);
+            return Done(already);
         }
 
         if (!Confirm)
         {
-            ModelState.AddModelError(nameof(Confirm), t["Marque la casilla para confirmar que quiere abrir la votación ahora."]);
+            ModelState.AddModelError(nameof(Confirm), confirmFirst);
             return await RedisplayAsync(cancellationToken);
         }
 
+        var vote = Vote;
         return await ChangeAsync(() =>
         {
-            Vote.OpenNow(Cycle, Actor, Now);
-            return t["La votación está abierta: los agentes ya pueden votar."];
-        }, cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken)
-    {
-        if (await LoadVoteAsync(id, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        if (Vote is null)
-        {
-            return NotFound();
-        }
-
-        if (Vote.IsOnline && State == VoteState.Closed)
-        {
-            return Done(t["La votación ya está cerrada."]);
-        }
-
-        if (!Confirm)
-        {
-            ModelState.AddModelError(nameof(Confirm), t["Marque la casilla para confirmar que quiere cerrar la votación ahora. El cierre no se puede deshacer."]);
-            return await RedisplayAsync(cancellationToken);
-        }
-
-        return await ChangeAsync(() =>
-        {
-            Vote.CloseNow(Cycle, Actor, Now);
-            return t["La votación está cerrada. Ya puede calcular el resultado."];
+            move(vote);
+            return done;
         }, cancellationToken);
     }
 
