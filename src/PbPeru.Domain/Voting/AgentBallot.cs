@@ -75,12 +75,7 @@ public sealed class AgentBallot
 
     private string Apply(FinalVote vote, Agent agent, bool attendedTraining, IReadOnlyList<BallotChoice> choices, string submissionKey, DateTimeOffset now)
     {
-        if (!vote.IsOnline)
-        {
-            throw new DomainException(vote.Rules.CountingRule == Cycles.CountingRule.Consensus
-                ? Messages.VoteIsConsensus.Format()
-                : Messages.VoteIsTechnicalRanking.Format());
-        }
+        vote.EnsureOnline();
 
         if (vote.StateAt(now) != VoteState.Open)
         {

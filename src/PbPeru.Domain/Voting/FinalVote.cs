@@ -461,7 +461,8 @@ public sealed class FinalVote
         }
     }
 
-    private void EnsureOnline()
+    /// <summary>Refuses what only an online vote has (ballots, opening, closing) under consensus or technical ranking.</summary>
+    internal void EnsureOnline()
     {
         if (!IsOnline)
         {

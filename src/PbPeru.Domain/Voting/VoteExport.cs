@@ -84,7 +84,7 @@ public static class VoteExport
 
         var withPoints = rules.BallotType is BallotType.Cumulative or BallotType.Ranking;
         var votes = election.Ballots
-            .Select(b => (Ids: string.Join(",", b.ProjectIds), Points: b.Points is { } p ? string.Join(",", p.Select(Invariant)) : ""))
+            .Select(b => (Ballot: b, Ids: string.Join(",", b.ProjectIds), Points: b.Points is { } p ? string.Join(",", p.Select(Invariant)) : ""))
             .OrderBy(b => b.Ids, StringComparer.Ordinal)
             .ThenBy(b => b.Points, StringComparer.Ordinal)
             .Select((b, i) =>
@@ -95,11 +95,7 @@ public static class VoteExport
                     fields["points"] = b.Points;
                 }
 
-                var ids = b.Ids.Length == 0 ? [] : b.Ids.Split(',');
-                IReadOnlyList<long>? points = withPoints && b.Points.Length > 0
-                    ? [.. b.Points.Split(',').Select(x => long.Parse(x, CultureInfo.InvariantCulture))]
-                    : null;
-                return new PabulibVote(Invariant(i + 1), ids, points, fields);
+                return new PabulibVote(Invariant(i + 1), b.Ballot.ProjectIds, withPoints ? b.Ballot.Points : null, fields);
             })
             .ToList();
         List<string> voteColumns = withPoints ? ["voter_id", "vote", "points"] : ["voter_id", "vote"];

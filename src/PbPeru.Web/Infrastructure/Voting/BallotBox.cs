@@ -34,7 +34,7 @@ public sealed class BallotBox(AppDbContext db, TimeProvider clock)
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var vote = await VoteQueries.Votes(db, tracking: false).SingleOrDefaultAsync(v => v.Id == voteId, cancellationToken);
+            var vote = await VoteQueries.Votes(db, tracking: false, withResult: false).SingleOrDefaultAsync(v => v.Id == voteId, cancellationToken);
             var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken);
             if (vote is null || agent is null)
             {

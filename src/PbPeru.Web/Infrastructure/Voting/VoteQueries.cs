@@ -10,14 +10,18 @@ namespace PbPeru.Web.Infrastructure.Voting;
 /// <summary>Loads a cycle's final vote, and builds what a new one starts from: the ballot's projects, the budget and the default times.</summary>
 public static class VoteQueries
 {
-    /// <summary>Votes with their items, substitutions and result.</summary>
-    public static IQueryable<FinalVote> Votes(AppDbContext db, bool tracking = true)
+    /// <summary>Votes with their items, substitutions and (unless <paramref name="withResult"/> is false: casting never needs it) result.</summary>
+    public static IQueryable<FinalVote> Votes(AppDbContext db, bool tracking = true, bool withResult = true)
     {
         var query = db.FinalVotes
             .Include(v => v.Items)
             .Include(v => v.Substitutions)
-            .Include(v => v.Result).ThenInclude(r => r!.Lines)
             .AsSplitQuery();
+        if (withResult)
+        {
+            query = query.Include(v => v.Result).ThenInclude(r => r!.Lines);
+        }
+
         return tracking ? query : query.AsNoTracking();
     }
 

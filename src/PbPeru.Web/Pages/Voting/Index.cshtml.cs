@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         var cycleIds = agents.Select(a => a.CycleId).Distinct().ToList();
-        var votes = await VoteQueries.Votes(db, tracking: false).Where(v => cycleIds.Contains(v.CycleId)).ToListAsync(cancellationToken);
+        var votes = await VoteQueries.Votes(db, tracking: false, withResult: false).Where(v => cycleIds.Contains(v.CycleId)).ToListAsync(cancellationToken);
         var cycles = await db.Cycles.AsNoTracking()
             .Where(c => cycleIds.Contains(c.Id))
             .Select(c => new VotingCycle(c.Id, c.Name, c.FiscalYear, c.Phase))
