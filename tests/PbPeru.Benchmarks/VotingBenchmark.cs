@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,13 +28,15 @@ namespace PbPeru.Benchmarks;
 /// </summary>
 internal static class VotingBenchmark
 {
-    private const int Agents = 2_000;
+    /// <summary>2,000 as the issue asks; <c>--agents N</c> (an even number) for a quicker look while working on the figures.</summary>
+    private static int Agents = 2_000;
     private const int Concurrency = 32;
     private const string Password = "benchmark-clave-larga-de-prueba";
     private const string Ubigeo = "150101";
 
-    public static async Task<int> RunAsync(bool json)
+    public static async Task<int> RunAsync(bool json, int agents = 2_000)
     {
+        Agents = agents;
         // Outside a test host the factory cannot find the app's content root by itself: point it there.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PBPERU_WEB", Path.Combine(Repository.Root(), "src", "PbPeru.Web"));
         await using var app = await PbPeruFactory.CreateAsync();
@@ -132,42 +133,57 @@ internal static class VotingBenchmark
         return errors.IsEmpty && duplicates == 0 && rows == Agents ? 0 : 1;
     }
 
-    /// <summary>One agent's vote: open the page, review a knapsack ballot, cast it; the times of each step in ms.</summary>
+    /// <summary>
+    /// One agent's vote: open the page, review a knapsack ballot, cast it, each through the form the
+    /// previous answer holds (its action, antiforgery token and hidden fields); the times of the page,
+    /// of the cast, and of the whole vote in ms.
+    /// </summary>
     private static async Task<(double Page, double Cast, double Total)> VoteAsync(AppClient client, string url, int agent)
     {
         var total = Stopwatch.StartNew();
-        var page = await client.GetPageAsync(url);
+        var page = await ReadAsync(client.Http.GetAsync(url), url);
         var pageMs = total.Elapsed.TotalMilliseconds;
 
         // Two of the five projects, varying with the agent, always within the budget.
-        var boxes = page.QuerySelectorAll("form.ballot-form input[type=checkbox][name='Picked']").ToList();
-        if (boxes.Count == 0)
+        var ballot = LeanForms.Find(page, "ballot-form");
+        if (ballot is not { Boxes.Count: > 0 })
         {
             throw new InvalidOperationException($"No ballot on {url}: {Text(page)}");
         }
 
-        var picks = new[] { boxes[agent % boxes.Count], boxes[(agent + 2) % boxes.Count] }.Select(b => b.GetAttribute("value")!).Distinct();
-        using var reviewed = await client.SubmitAsync(page, "form.ballot-form", [.. picks.Select(p => ("Picked", p))]);
-        var review = await AppClient.ParseAsync(reviewed);
-        if (review.QuerySelector("form[data-cast]") is null)
+        var picks = new[] { ballot.Boxes[agent % ballot.Boxes.Count], ballot.Boxes[(agent + 2) % ballot.Boxes.Count] }.Distinct();
+        var review = await ReadAsync(Post(client, ballot, picks.Select(p => KeyValuePair.Create("Picked", p))), "review");
+        if (LeanForms.Find(review, "data-cast") is not { } castForm)
         {
-            throw new InvalidOperationException($"Review refused: {(int)reviewed.StatusCode} {Text(review)}");
+            throw new InvalidOperationException($"Review refused: {Text(review)}");
         }
 
         var cast = Stopwatch.StartNew();
-        using var answer = await client.SubmitAsync(review, "form[data-cast]");
-        var receipt = await AppClient.ParseAsync(answer);
+        var receipt = await ReadAsync(Post(client, castForm, []), "cast");
         var castMs = cast.Elapsed.TotalMilliseconds;
-        if (!answer.IsSuccessStatusCode || receipt.QuerySelector("#receipt-code") is null)
+        if (!receipt.Contains("id=\"receipt-code\"", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"Cast refused: {(int)answer.StatusCode} {Text(receipt)}");
+            throw new InvalidOperationException($"Cast refused: {Text(receipt)}");
         }
 
         return (pageMs, castMs, total.Elapsed.TotalMilliseconds);
     }
 
-    private static string Text(IDocument page) =>
-        string.Join(" | ", page.QuerySelectorAll(".alert, .validation-summary-errors, h1").Select(e => e.TextContent.Trim()).Take(3));
+    private static Task<HttpResponseMessage> Post(AppClient client, LeanForm form, IEnumerable<KeyValuePair<string, string>> marks) =>
+        client.Http.PostAsync(form.Action, new FormUrlEncodedContent(form.Hidden.Concat(marks)));
+
+    private static async Task<string> ReadAsync(Task<HttpResponseMessage> request, string step)
+    {
+        using var response = await request;
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"{step} answered {(int)response.StatusCode}: {Text(body)}");
+    }
+
+    /// <summary>The page's title and first message, for an error report.</summary>
+    private static string Text(string html) =>
+        string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(html, "<(h1|div class=\"alert[^\"]*\"|div class=\"validation-summary-errors\")[^>]*>(?<t>.*?)</", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(m.Groups["t"].Value, "<[^>]+>", " ")).Trim())
+            .Take(3));
 
     private static double Percentile(ConcurrentBag<double> values, double p)
     {

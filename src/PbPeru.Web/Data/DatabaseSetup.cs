@@ -29,7 +29,8 @@ public static class DatabaseSetup
                         "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. Set ConnectionStrings__Postgres.");
                 }
 
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
+                // Pooled: a request borrows a context instead of building one (the contexts keep no state of their own).
+                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(postgres));
                 break;
             default:
                 var sqlite = configuration.GetConnectionString("Sqlite");
@@ -40,7 +41,7 @@ public static class DatabaseSetup
                     sqlite = $"Data Source={Path.Combine(folder, "pbperu.db")}";
                 }
 
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
                 break;
         }
 

@@ -7,13 +7,20 @@ using PbPeru.Web.Pages.Cycles.Training;
 
 namespace PbPeru.Web.Infrastructure.Voting;
 
-/// <summary>How a submission ended: a receipt (new, changed, or the same submission seen again) or why it was refused.</summary>
-public sealed record CastOutcome(string? Receipt, bool Changed, bool Repeated, string? Problem)
+/// <summary>How a submission ended: a receipt (new, changed, or the same submission seen again) with the ballot in force, or why it was refused.</summary>
+public sealed record CastOutcome(string? Receipt, bool Changed, bool Repeated, string? Problem, AgentBallot? Ballot = null)
 {
     public bool Succeeded => Receipt is not null;
 
     public static CastOutcome Refused(string problem) => new(null, false, false, problem);
 }
+
+/// <summary>
+/// What the request already read before casting (the voting page loads it to show itself): the
+/// vote, the agent, its training and its ballot in force. The first attempt uses it instead of
+/// reading it again; a race found on saving makes the next attempt read everything afresh.
+/// </summary>
+public sealed record CastingSeen(FinalVote Vote, Agent Agent, bool Trained, AgentBallot? Ballot);
 
 /// <summary>
 /// Casts ballots. One row per agent is held by a unique index; a ballot is one row, so it is
@@ -27,24 +34,48 @@ public sealed class BallotBox(AppDbContext db, TimeProvider clock)
 {
     private const int Attempts = 5;
 
-    public async Task<CastOutcome> CastAsync(int voteId, int agentId, IReadOnlyList<BallotChoice> choices, string submissionKey, int seenRevision, CancellationToken cancellationToken)
+    public Task<CastOutcome> CastAsync(int voteId, int agentId, IReadOnlyList<BallotChoice> choices, string submissionKey, int seenRevision, CancellationToken cancellationToken) =>
+        CastAsync(voteId, agentId, choices, submissionKey, seenRevision, seen: null, cancellationToken);
+
+    /// <summary>Casts with what the request has just read (<paramref name="seen"/>) for the first attempt; see <see cref="CastingSeen"/>.</summary>
+    public async Task<CastOutcome> CastAsync(int voteId, int agentId, IReadOnlyList<BallotChoice> choices, string submissionKey, int seenRevision, CastingSeen? seen, CancellationToken cancellationToken)
     {
         // The server's clock decides, once per request: a ballot is judged at the instant it arrived.
         var now = clock.GetUtcNow();
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var vote = await VoteQueries.Votes(db, tracking: false, withResult: false).SingleOrDefaultAsync(v => v.Id == voteId, cancellationToken);
-            var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken);
+            var reuse = attempt == 1 && seen is not null && seen.Vote.Id == voteId && seen.Agent.Id == agentId;
+            var vote = reuse
+                ? seen!.Vote
+                : await VoteQueries.Votes(db, tracking: false, withResult: false).SingleOrDefaultAsync(v => v.Id == voteId, cancellationToken);
+            var agent = reuse
+                ? seen!.Agent
+                : await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken);
             if (vote is null || agent is null)
             {
                 return CastOutcome.Refused(Messages.VoterNotOfCycle.Format());
             }
 
-            var existing = await db.AgentBallots.SingleOrDefaultAsync(b => b.FinalVoteId == voteId && b.AgentId == agentId, cancellationToken);
+            AgentBallot? existing;
+            if (reuse)
+            {
+                // Tracked from the values read: saving a change checks its revision, so a ballot
+                // changed meanwhile by another request fails the save and the next attempt reads again.
+                existing = seen!.Ballot;
+                if (existing is not null)
+                {
+                    db.AgentBallots.Attach(existing);
+                }
+            }
+            else
+            {
+                existing = await db.AgentBallots.SingleOrDefaultAsync(b => b.FinalVoteId == voteId && b.AgentId == agentId, cancellationToken);
+            }
+
             if (existing is not null && existing.CameFrom(submissionKey))
             {
-                return new CastOutcome(ReceiptCodes.For(submissionKey), existing.Revision > 1, Repeated: true, null);
+                return new CastOutcome(ReceiptCodes.For(submissionKey), existing.Revision > 1, Repeated: true, null, existing);
             }
 
             if ((existing?.Revision ?? 0) != seenRevision)
@@ -54,19 +85,21 @@ public sealed class BallotBox(AppDbContext db, TimeProvider clock)
 
             try
             {
-                var trained = await TrainingStatus.MeetsTrainingRuleAsync(db, agent, cancellationToken);
+                var trained = reuse ? seen!.Trained : await TrainingStatus.MeetsTrainingRuleAsync(db, agent, cancellationToken);
                 string receipt;
-                if (existing is null)
+                var ballot = existing;
+                if (ballot is null)
                 {
-                    db.AgentBallots.Add(AgentBallot.Cast(vote, agent, trained, choices, submissionKey, now, out receipt));
+                    ballot = AgentBallot.Cast(vote, agent, trained, choices, submissionKey, now, out receipt);
+                    db.AgentBallots.Add(ballot);
                 }
                 else
                 {
-                    receipt = existing.Change(vote, agent, trained, choices, submissionKey, now);
+                    receipt = ballot.Change(vote, agent, trained, choices, submissionKey, now);
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
-                return new CastOutcome(receipt, existing is not null, Repeated: false, null);
+                return new CastOutcome(receipt, existing is not null, Repeated: false, null, ballot);
             }
             catch (DomainException e)
             {

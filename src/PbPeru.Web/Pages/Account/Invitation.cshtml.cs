@@ -201,6 +201,6 @@ public sealed class InvitationModel(
     private void KeepTokenPrivate()
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
     }
 }

@@ -168,7 +168,8 @@ public sealed class BallotModel(AppDbContext db, TimeProvider clock, BallotBox b
 
         // Even when the page would say the vote is closed, the ballot box answers: a reload of the
         // receipt after the close is the same submission and gets the same receipt.
-        var outcome = await ballotBox.CastAsync(Vote.Id, Voter.Agent!.Id, Selection, SubmissionKey, Revision, cancellationToken);
+        var seen = new CastingSeen(Vote, Voter.Agent!, Voter.Trained, Voter.Ballot);
+        var outcome = await ballotBox.CastAsync(Vote.Id, Voter.Agent!.Id, Selection, SubmissionKey, Revision, seen, cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError("", outcome.Problem!);
@@ -184,8 +185,7 @@ public sealed class BallotModel(AppDbContext db, TimeProvider clock, BallotBox b
             return Page();
         }
 
-        var ballot = await db.AgentBallots.AsNoTracking()
-            .SingleAsync(b => b.FinalVoteId == Vote.Id && b.AgentId == Voter.Agent!.Id, cancellationToken);
+        var ballot = outcome.Ballot!;
         Receipt = outcome.Receipt;
         CastAt = ballot.CastAt;
         Repeated = outcome.Repeated;
@@ -194,7 +194,7 @@ public sealed class BallotModel(AppDbContext db, TimeProvider clock, BallotBox b
         Shown = Step.Receipt;
 
         // The answer holds the receipt: neither the browser nor a proxy may keep it.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         return Page();
     }
 
@@ -231,7 +231,8 @@ public sealed class BallotModel(AppDbContext db, TimeProvider clock, BallotBox b
             VoteState.Closed => Messages.VoteAlreadyClosed.Format(),
             _ => null,
         };
-        ResultPublished = State == VoteState.Closed && vote.Result is not null && voter.Cycle.Phase >= Phase.Published;
+        ResultPublished = State == VoteState.Closed && voter.Cycle.Phase >= Phase.Published
+            && await db.VoteResults.AnyAsync(r => r.FinalVoteId == vote.Id, cancellationToken);
         if (vote.Rules.RunningCountsVisible && State == VoteState.Open)
         {
             var cumulative = vote.Rules.BallotType == BallotType.Cumulative;

@@ -54,7 +54,8 @@ public sealed class Voter
             return new Voter { Cycle = cycle };
         }
 
-        var vote = await VoteQueries.OfCycleAsync(db, cycleId, tracking: false, cancellationToken);
+        // Without the result: the voting pages ask for it only once the vote has closed.
+        var vote = await VoteQueries.Votes(db, tracking: false, withResult: false).SingleOrDefaultAsync(v => v.CycleId == cycleId, cancellationToken);
         var ballot = vote is null
             ? null
             : await db.AgentBallots.AsNoTracking().SingleOrDefaultAsync(b => b.FinalVoteId == vote.Id && b.AgentId == agent.Id, cancellationToken);

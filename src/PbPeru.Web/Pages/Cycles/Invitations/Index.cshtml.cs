@@ -188,7 +188,7 @@ public sealed class InvitationsModel(
         Issued = new HandOver(agent.FullName, organization, InvitationTokens.Link(Request, configuration, issued.Token), issued.ExpiresAt);
 
         // The secret is on this page only: keep it out of caches.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         await LoadListAsync(1, cancellationToken);
         return Page();
     }
