@@ -110,6 +110,11 @@ public static class AppSetup
                 // Any signed-in person (an agent need not hold the Agent role yet): each voting page
                 // checks that the person is an agent of the cycle.
                 options.Conventions.AuthorizeFolder("/Voting");
+
+                // Signed-in people: the committee pages check the agent of the cycle, the oversight
+                // pages that the person sits on that cycle's committee (never the role alone).
+                options.Conventions.AuthorizeFolder("/Committee");
+                options.Conventions.AuthorizeFolder("/Oversight");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -142,6 +147,7 @@ public static class AppSetup
         services.AddScoped<CurrentActor>();
         services.AddScoped<CycleFactsQuery>();
         services.AddScoped<BallotBox>();
+        services.AddScoped<PbPeru.Web.Infrastructure.Formalization.CommitteeBallotBox>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddAntiforgery(o => o.Cookie.Name = "pbperu.antiforgery");

@@ -168,6 +168,9 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureConcertation(builder);
         ConfigureCoordination(builder);
         ConfigureVoting(builder);
+        ConfigureCommittee(builder);
+        ConfigureActa(builder);
+        ConfigureApprovals(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Formalization;
 using PbPeru.Domain.Meetings;
 using PbPeru.Domain.Registration;
 using PbPeru.Domain.Voting;
@@ -125,8 +126,37 @@ public static class DemoVoting
             db.AgentBallots.Add(AgentBallot.Cast(vote, agent, trained.Contains(agent.Id), choices, ReceiptCodes.NewSubmissionKey(), now.AddMinutes(-50 + (10 * i)), out _));
         }
 
+        // The oversight committee's election, open alongside the final vote: four seats, not all of
+        // one sex, four agents standing (candidacies close at the opening: the demo agent votes).
+        var manager = Manager(ids);
+        var election = CommitteeElection.Create(cycle, manager, CommitteeElection.DefaultSeats, mixedSexRequired: true, now.AddHours(-3));
+        foreach (var dni in CommitteeCandidates)
+        {
+            election.RecordCandidacy(cycle, manager, agents[dni], now.AddHours(-3));
+        }
+
+        election.Schedule(cycle, manager, now.AddHours(-1), now.AddDays(14), now.AddHours(-2));
+        db.CommitteeElections.Add(election);
+
+        // The commitments the acta will carry, one of each party.
+        foreach (var (commitment, i) in Commitments.Select((c, i) => (c, i)))
+        {
+            db.Commitments.Add(Commitment.Record(cycle, manager, commitment, $"demo-commitment-{i:D2}", now.AddHours(-2)));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The agents standing for the oversight committee in the demo: two women, two men, of four organizations.</summary>
+    private static readonly string[] CommitteeCandidates = ["41528736", "43987120", "23981245", "24418790"];
+
+    private static readonly CommitmentInput[] Commitments =
+    [
+        new(CommitmentParty.Government, "Incluir los proyectos priorizados en el presupuesto institucional de apertura y publicar su avance cada trimestre.",
+            "Gerencia Regional de Planeamiento, Presupuesto y Acondicionamiento Territorial", null),
+        new(CommitmentParty.CivilSociety, "Difundir los acuerdos en cada organización y acompañar la vigilancia de la ejecución de los proyectos.",
+            "Agentes participantes", null),
+    ];
 
     /// <summary>
     /// The demo cycle's story up to Formalization, before its vote is prepared; tests replay it

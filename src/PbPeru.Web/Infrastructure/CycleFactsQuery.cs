@@ -3,6 +3,7 @@ using PbPeru.Domain.Concertation;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure.Formalization;
 
 namespace PbPeru.Web.Infrastructure;
 
@@ -19,9 +20,6 @@ public sealed class CycleFactsQuery(AppDbContext db, TimeProvider clock)
         var reportPublished = await db.TechnicalReports.AnyAsync(r => r.CycleId == cycle.Id && r.PublishedAt != null, cancellationToken);
         var resultComputed = await db.FinalVotes.AnyAsync(v => v.CycleId == cycle.Id && v.Result != null, cancellationToken);
 
-        // Placeholders, each standing open until the issue that builds what it checks replaces it
-        // with a query: committee, acta and approvals (#7). The gates
-        // themselves are complete and tested in the domain.
         var facts = new CycleFacts
         {
             FinalAgentListPublished = list?.IsFinalPublished == true,
@@ -34,9 +32,9 @@ public sealed class CycleFactsQuery(AppDbContext db, TimeProvider clock)
             CoordinationMinutesRecorded = false,
             UnresolvedOverlaps = 0,
             ResultComputed = resultComputed,
-            OversightCommitteeElected = true, // #7
-            ActaIssued = true, // #7
-            ApprovalsRecorded = true, // #7
+            OversightCommitteeElected = await CommitteeQueries.IsElectedAsync(db, cycle.Id, cancellationToken),
+            ActaIssued = await ActaQueries.IsIssuedAsync(db, cycle.Id, cancellationToken),
+            ApprovalsRecorded = await ApprovalQueries.CouncilApprovedAsync(db, cycle.Id, cancellationToken),
         };
 
         // Coordination: the minutes of the space the cycle joined, and the unresolved overlaps on its

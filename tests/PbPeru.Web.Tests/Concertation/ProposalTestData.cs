@@ -78,6 +78,7 @@ public static class ProposalTestData
         ResultComputed = true,
         OversightCommitteeElected = true,
         ActaIssued = true,
+        ApprovalsRecorded = true,
     };
 
     /// <summary>

@@ -12,6 +12,7 @@ using PbPeru.Domain.Voting;
 using PbPeru.Web.Infrastructure.Voting;
 using PbPeru.Web.Identity;
 using PbPeru.Web.Tests.Concertation;
+using PbPeru.Web.Tests.Formalization;
 using PbPeru.Web.Tests.Infrastructure;
 
 namespace PbPeru.Web.Tests.Voting;
@@ -191,7 +192,9 @@ public sealed class ManagerVotePageTests(PbPeruFactory app) : IClassFixture<PbPe
             Assert.Equal(HttpStatusCode.NotFound, hiddenFile.StatusCode);
         }
 
-        // The gate holds now; once published, the public result and file are there.
+        // The committee, the acta and the approvals (their own tests walk them), then the gate holds;
+        // once published, the public result and file are there.
+        await FormalizationSteps.CompleteAsync(cycle.Data);
         var ready = await manager.GetPageAsync($"/Cycles/Dashboard/{cycle.Id}");
         Assert.Null(ready.QuerySelector(".gate-reasons"));
         using (var published = await manager.SubmitAsync(ready, "form[action*='handler=Advance']", ("Confirm", "true")))

@@ -25,17 +25,6 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
 {
     public const int PageSize = 50;
 
-    public sealed class ScheduleInput
-    {
-        public DateOnly? OpensDate { get; set; }
-
-        public TimeOnly? OpensTime { get; set; }
-
-        public DateOnly? ClosesDate { get; set; }
-
-        public TimeOnly? ClosesTime { get; set; }
-    }
-
     public sealed class ConsensusInput
     {
         /// <summary>The place the workshop gave each ballot item, by its position; blank: not prioritized.</summary>
@@ -166,7 +155,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         DateTimeOffset opens, closes;
         if (CycleVotesOnline)
         {
-            if (!TryReadSchedule(out opens, out closes))
+            if (!Schedule.TryRead(ModelState, t, out opens, out closes))
             {
                 return await RedisplayAsync(cancellationToken);
             }
@@ -219,11 +208,10 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         var open = State == VoteState.Open;
         if (open)
         {
-            Schedule.OpensDate = DateOnly.FromDateTime(LimaTime.ToLima(Vote.OpensAt).DateTime);
-            Schedule.OpensTime = TimeOnly.FromDateTime(LimaTime.ToLima(Vote.OpensAt).DateTime);
+            Schedule.KeepOpening(Vote.OpensAt);
         }
 
-        if (!TryReadSchedule(out var opens, out var closes))
+        if (!Schedule.TryRead(ModelState, t, out var opens, out var closes))
         {
             return await RedisplayAsync(cancellationToken);
         }
@@ -509,20 +497,6 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         // Nothing of the refused change stays: the vote is read again from the database.
         Db.ChangeTracker.Clear();
         return await RedisplayAsync(cancellationToken, reload: true);
-    }
-
-    private bool TryReadSchedule(out DateTimeOffset opens, out DateTimeOffset closes)
-    {
-        opens = closes = default;
-        if (Schedule is not { OpensDate: { } od, OpensTime: { } ot, ClosesDate: { } cd, ClosesTime: { } ct })
-        {
-            ModelState.AddModelError("", t["Indique la fecha y la hora de apertura y de cierre."]);
-            return false;
-        }
-
-        opens = LimaTime.At(od, ot);
-        closes = LimaTime.At(cd, ct);
-        return true;
     }
 
     private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken, bool reload = false)

@@ -1,0 +1,395 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PbPeru.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Formalization : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Actas",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Actas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Actas_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalChains",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MefSubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MefReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MefRecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    MefRecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MefRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalChains", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalChains_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Party = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Responsible = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreationKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeElections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Seats = table.Column<int>(type: "integer", nullable: false),
+                    MixedSexRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CountedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CountedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BallotsCounted = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeElections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitteeElections_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActaVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActaId = table.Column<int>(type: "integer", nullable: false),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WorkshopDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Content = table.Column<string>(type: "character varying(4000000)", maxLength: 4000000, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActaVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActaVersions_Actas_ActaId",
+                        column: x => x.ActaId,
+                        principalTable: "Actas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActaVersions_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApprovalChainId = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Body = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    AgreementNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DocumentFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    DocumentKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DocumentContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DocumentSizeBytes = table.Column<long>(type: "bigint", nullable: true),
+                    DocumentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreationKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalDecisions_ApprovalChains_ApprovalChainId",
+                        column: x => x.ApprovalChainId,
+                        principalTable: "ApprovalChains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeBallots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommitteeElectionId = table.Column<int>(type: "integer", nullable: false),
+                    AgentId = table.Column<int>(type: "integer", nullable: false),
+                    Choices = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    FirstCastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmissionHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeBallots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitteeBallots_Agents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CommitteeBallots_CommitteeElections_CommitteeElectionId",
+                        column: x => x.CommitteeElectionId,
+                        principalTable: "CommitteeElections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeCandidates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommitteeElectionId = table.Column<int>(type: "integer", nullable: false),
+                    AgentId = table.Column<int>(type: "integer", nullable: false),
+                    StoodAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedByManager = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeCandidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitteeCandidates_Agents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CommitteeCandidates_CommitteeElections_CommitteeElectionId",
+                        column: x => x.CommitteeElectionId,
+                        principalTable: "CommitteeElections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommitteeElectionId = table.Column<int>(type: "integer", nullable: false),
+                    AgentId = table.Column<int>(type: "integer", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    Votes = table.Column<long>(type: "bigint", nullable: false),
+                    ByMixedSexRule = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitteeMembers_Agents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CommitteeMembers_CommitteeElections_CommitteeElectionId",
+                        column: x => x.CommitteeElectionId,
+                        principalTable: "CommitteeElections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actas_CycleId",
+                table: "Actas",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActaVersions_ActaId_Number",
+                table: "ActaVersions",
+                columns: new[] { "ActaId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActaVersions_CycleId_Number",
+                table: "ActaVersions",
+                columns: new[] { "CycleId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalChains_CycleId",
+                table: "ApprovalChains",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalDecisions_ApprovalChainId_CreationKey",
+                table: "ApprovalDecisions",
+                columns: new[] { "ApprovalChainId", "CreationKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalDecisions_ApprovalChainId_Sequence",
+                table: "ApprovalDecisions",
+                columns: new[] { "ApprovalChainId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_CycleId_CreationKey",
+                table: "Commitments",
+                columns: new[] { "CycleId", "CreationKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeBallots_AgentId",
+                table: "CommitteeBallots",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeBallots_CommitteeElectionId_AgentId",
+                table: "CommitteeBallots",
+                columns: new[] { "CommitteeElectionId", "AgentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeCandidates_AgentId",
+                table: "CommitteeCandidates",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeCandidates_CommitteeElectionId_AgentId",
+                table: "CommitteeCandidates",
+                columns: new[] { "CommitteeElectionId", "AgentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeElections_CycleId",
+                table: "CommitteeElections",
+                column: "CycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_AgentId",
+                table: "CommitteeMembers",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_CommitteeElectionId_AgentId",
+                table: "CommitteeMembers",
+                columns: new[] { "CommitteeElectionId", "AgentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_CommitteeElectionId_Rank",
+                table: "CommitteeMembers",
+                columns: new[] { "CommitteeElectionId", "Rank" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ActaVersions");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalDecisions");
+
+            migrationBuilder.DropTable(
+                name: "Commitments");
+
+            migrationBuilder.DropTable(
+                name: "CommitteeBallots");
+
+            migrationBuilder.DropTable(
+                name: "CommitteeCandidates");
+
+            migrationBuilder.DropTable(
+                name: "CommitteeMembers");
+
+            migrationBuilder.DropTable(
+                name: "Actas");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalChains");
+
+            migrationBuilder.DropTable(
+                name: "CommitteeElections");
+        }
+    }
+}
