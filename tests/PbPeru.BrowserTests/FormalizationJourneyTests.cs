@@ -102,9 +102,11 @@ public sealed class FormalizationJourneyTests(BrowserAppFixture app, ITestOutput
         await Page.GotoAsync($"/Public/Acta/{cycleId}");
         await Assertions.Expect(Page.Locator("body")).ToContainTextAsync("Auditorio del Gobierno Regional del Cusco");
         await ScreenshotAsync("6-acta-publica");
+        Assert.Empty(await AxeScan.SeriousAsync(Page));
         await Page.GotoAsync($"/Public/Exports/{cycleId}");
         await Assertions.Expect(Page.Locator("a[rel=license]")).ToBeVisibleAsync();
         await ScreenshotAsync("7-datos-abiertos");
+        Assert.Empty(await AxeScan.SeriousAsync(Page));
     }
 
     private async Task<int> DemoCycleIdAsync()

@@ -79,6 +79,7 @@ public static class DemoSeeder
         await DemoConcertation.SeedAsync(services, db, ids, cancellationToken);
         await DemoCoordination.SeedAsync(services, db, ids, cancellationToken);
         await DemoVoting.SeedAsync(services, db, ids, cancellationToken);
+        await DemoPublished.SeedAsync(services, db, ids, cancellationToken);
 
         // Demo credentials only: printed so that whoever ran the quick start can sign in.
         Console.WriteLine();

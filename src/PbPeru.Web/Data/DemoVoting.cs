@@ -163,18 +163,21 @@ public static class DemoVoting
     /// under other fiscal years and rules.
     /// </summary>
     internal static async Task<FormalizedCycle> ReplayToFormalizationAsync(
-        IServiceProvider services, AppDbContext db, IReadOnlyDictionary<string, string> ids, int fiscalYear, VotingRules rules, CancellationToken cancellationToken)
+        IServiceProvider services, AppDbContext db, IReadOnlyDictionary<string, string> ids, int fiscalYear, VotingRules rules, CancellationToken cancellationToken,
+        int yearsEarlier = 0, IReadOnlyList<DemoProject>? projects = null)
     {
+        // A cycle of an earlier year (the demo's published one) happened the same days, that many years back.
+        var shift = 365 * yearsEarlier;
         var clock = services.GetRequiredService<TimeProvider>();
-        var now = clock.GetUtcNow();
-        var today = LimaTime.Today(clock);
+        var now = clock.GetUtcNow().AddDays(-shift);
+        var today = LimaTime.Today(clock).AddDays(-shift);
         DateOnly Day(int offset) => today.AddDays(offset);
         var manager = Manager(ids);
 
         var (cycle, _, _, organizations) = await DemoCoordination.ReplayToCoordinationAsync(services, db, new DemoCycle(
-            Jurisdiction, fiscalYear, $"Presupuesto Participativo {fiscalYear} del Gobierno Regional del Cusco", 12_000_000m, 300_000m, 4_500_000m, Organizations, Projects)
+            Jurisdiction, fiscalYear, $"Presupuesto Participativo {fiscalYear} del Gobierno Regional del Cusco", 12_000_000m, 300_000m, 4_500_000m, Organizations, projects ?? Projects)
         {
-            DaysEarlier = DaysEarlier,
+            DaysEarlier = DaysEarlier + shift,
             MoreSteps =
             [
                 new(CalendarStep.Training, Day(-148), Day(-142)),
@@ -203,7 +206,7 @@ public static class DemoVoting
         return new FormalizedCycle(cycle, organizations.SelectMany(o => o.Agents).ToDictionary(a => a.Dni), training.Attendance.Select(a => a.AgentId).ToHashSet());
     }
 
-    private static Actor Manager(IReadOnlyDictionary<string, string> ids) => new(ids[Roles.CycleManager], "Gabriel Gestor Quispe", new HashSet<string> { Jurisdiction });
+    internal static Actor Manager(IReadOnlyDictionary<string, string> ids) => new(ids[Roles.CycleManager], "Gabriel Gestor Quispe", new HashSet<string> { Jurisdiction });
 }
 
 /// <summary>A cycle in Formalization, its agents by DNI and the ids of those who attended the training.</summary>
