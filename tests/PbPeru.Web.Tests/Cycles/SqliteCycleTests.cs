@@ -83,8 +83,8 @@ public sealed class SqliteCycleTests(SqlitePbPeruFactory app) : IClassFixture<Sq
         // Money and times order and compare in SQL on SQLite too.
         var ordered = await CycleTestData.ReadAsync(app, db => db.Cycles.OrderByDescending(c => c.Ceiling).ThenBy(c => c.CreatedAt).Select(c => c.FiscalYear).ToListAsync());
         // The demo's cycles and the one just created (S/ 4.2 M), by ceiling: the 2026 region (S/ 20 M),
-        // the 2027 region (S/ 12.5 M), the 2025 region (S/ 12 M), the new one, the 2026 province
+        // the 2027 region (S/ 12.5 M), the 2024 and 2025 regions (S/ 12 M, the older first), the new one, the 2026 province
         // (S/ 3.5 M), the 2027 province (S/ 3 M), the two 2026 districts (S/ 900,000 and S/ 800,000).
-        Assert.Equal([2026, 2027, 2025, 2028, 2026, 2027, 2026, 2026], ordered);
+        Assert.Equal([2026, 2027, 2024, 2025, 2028, 2026, 2027, 2026, 2026], ordered);
     }
 }
