@@ -115,6 +115,7 @@ public static class AppSetup
                 // pages that the person sits on that cycle's committee (never the role alone).
                 options.Conventions.AuthorizeFolder("/Committee");
                 options.Conventions.AuthorizeFolder("/Oversight");
+                options.Conventions.AuthorizeFolder("/Survey"); // signed-in; each page checks the participant of the cycle
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project tests/PbPeru.Benchmarks -- pages
 //   dotnet run -c Release --project tests/PbPeru.Benchmarks -- counting [--json]
 //   dotnet run -c Release --project tests/PbPeru.Benchmarks -- voting [--json] [--agents N]
+//   dotnet run -c Release --project tests/PbPeru.Benchmarks -- results
 using PbPeru.Benchmarks;
 
 // One mode per case: a new benchmark adds a line here and a class beside the others.
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "pages" => await PagesBenchmark.RunAsync(),
     "counting" => CountingBenchmark.Run(args[1..]),
     "voting" => await VotingBenchmark.RunAsync(args.Contains("--json"), AgentsOption(args)),
+    "results" => await ResultsBenchmark.RunAsync(),
     _ => Usage(args.FirstOrDefault()),
 };
 
@@ -32,6 +34,7 @@ static int Usage(string? mode)
           counting [--json]  every counting rule on the three largest pabulib files (issue 6)
           voting [--json] [--agents N]
                              2,000 agents (or N, even, at least 100) casting ballots over HTTP, 32 at a time, beside pgbench (issue 6)
+          results            the public results page of a cycle with 500 approved projects and 2,000 agents (issue 8)
         """);
     return 1;
 }

@@ -171,6 +171,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureCommittee(builder);
         ConfigureActa(builder);
         ConfigureApprovals(builder);
+        ConfigureSurvey(builder);
+        ConfigureExecution(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)

@@ -199,6 +199,14 @@ public static class DemoCoordination
         list.PublishFinal(cycle, manager, 0, new QuotaCount(accredited.AccreditedTitulars, accredited.AccreditedWomenTitulars), null, Day(-110), At(-110));
         db.AccreditationLists.Add(list);
         cycle.AdvanceTo(Phase.Concertation, manager, accredited, At(-95));
+        if (seed.BriefingText is { } text)
+        {
+            var briefing = Briefing.Start(cycle, manager, At(-94));
+            briefing.Edit(cycle, manager, text, [], At(-94));
+            briefing.Publish(cycle, manager, At(-93));
+            db.Briefings.Add(briefing);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         // The proposals (one accepted organization after another), evaluated by the demo evaluator, and the published report.
@@ -261,6 +269,9 @@ internal sealed record DemoCycle(
 
     /// <summary>Voting rules to set while they can still change (before Formalization); the defaults otherwise.</summary>
     public VotingRules? VotingRules { get; init; }
+
+    /// <summary>The information workshop's text, published at the start of Concertation; none when null.</summary>
+    public string? BriefingText { get; init; }
 }
 
 /// <summary>What a replay made: the cycle in Coordination, its published report, its proposals and organizations.</summary>

@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Execution;
 using PbPeru.Domain.Formalization;
+using PbPeru.Domain.Survey;
 using PbPeru.Domain.Voting;
+using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Formalization;
 using PbPeru.Web.Infrastructure.Voting;
@@ -71,6 +75,9 @@ public static class DemoPublished
         var (cycle, agents, trained) = await DemoVoting.ReplayToFormalizationAsync(
             services, db, ids, FiscalYear, DemoVoting.Rules, cancellationToken, yearsEarlier: 1, projects: Projects);
         var manager = DemoVoting.Manager(ids);
+
+        // The demo agent took part a year earlier too: signed in, they can answer this cycle's evaluation.
+        agents[DemoVoting.DemoAgentDni].LinkAccount(ids[Roles.Agent]);
         var workshop = LimaTime.Today(clock).AddDays(-365);
         DateTimeOffset At(int days, int hour) => LimaTime.At(workshop.AddDays(days), new TimeOnly(hour, 0));
 
@@ -134,6 +141,66 @@ public static class DemoPublished
             ActaIssued = true,
             ApprovalsRecorded = true,
         }, At(26, 10));
+        await db.SaveChangesAsync(cancellationToken);
+
+        await SeedFollowUpAsync(db, cycle, manager, At, today, cancellationToken);
+    }
+
+    /// <summary>
+    /// A year on: the staff's updates of the first approved projects (one finished, one under way, one
+    /// suspended), and the participants' evaluation with its threshold at the minimum and four answers,
+    /// so the demo agent's answer is the one that publishes it.
+    /// </summary>
+    private static async Task SeedFollowUpAsync(
+        AppDbContext db, Cycle cycle, Actor manager, Func<int, int, DateTimeOffset> at, DateOnly today, CancellationToken cancellationToken)
+    {
+        var approved = (await ApprovedListQuery.ForCycleAsync(db, cycle.Id, cancellationToken))?.Projects.Count ?? 0;
+        var workshop = DateOnly.FromDateTime(at(0, 12).Date);
+        var updates = new (int Rank, int Day, ExecutionState State, int Progress, decimal Spent, ExecutionMilestones Milestones, string Observations)[]
+        {
+            (1, 60, ExecutionState.InTender, 0, 0m, new(workshop.AddDays(55), null, null, null),
+                "Convocatoria publicada en el SEACE; tres postores presentaron ofertas."),
+            (1, 150, ExecutionState.InExecution, 45, 900_000m, new(workshop.AddDays(55), workshop.AddDays(95), workshop.AddDays(300), null),
+                "Redes de agua instaladas en los barrios altos; el reservorio está en construcción."),
+            (1, 320, ExecutionState.Finished, 100, 2_050_000m, new(workshop.AddDays(55), workshop.AddDays(95), workshop.AddDays(300), workshop.AddDays(310)),
+                "Obra concluida y recibida; el comité de vigilancia participó en la recepción."),
+            (2, 90, ExecutionState.InTender, 0, 0m, new(workshop.AddDays(85), null, null, null), "Expediente técnico aprobado; proceso de selección en curso."),
+            (2, 240, ExecutionState.InExecution, 60, 950_000m, new(workshop.AddDays(85), workshop.AddDays(130), workshop.AddDays(400), null),
+                "Aulas y servicios higiénicos en construcción; avance según el cronograma."),
+            (3, 200, ExecutionState.Suspended, 20, 600_000m, new(workshop.AddDays(100), workshop.AddDays(140), workshop.AddDays(420), null),
+                "Obra paralizada por las lluvias; se reanudará en abril según el informe del supervisor."),
+        };
+        foreach (var group in updates.Where(u => u.Rank <= approved).GroupBy(u => u.Rank))
+        {
+            var execution = ProjectExecution.Start(cycle, group.Key, at(group.First().Day, 9));
+            foreach (var u in group)
+            {
+                execution.Record(cycle, manager, isCommitteeMember: false,
+                    new ExecutionEntryInput(u.State, u.Progress, Money.FromSoles(u.Spent), u.Milestones, u.Observations), [],
+                    $"demo-2024-execution-{u.Rank}-{u.Day}", today, at(u.Day, 11));
+            }
+
+            db.ProjectExecutions.Add(execution);
+        }
+
+        db.SurveySettings.Add(SurveySettings.Create(cycle, manager, SurveySettings.MinThreshold));
+
+        // The other agents of the demo have no accounts, so their answers come without the
+        // participation rows that stop a second answer from an account.
+        var grades = new (SurveyGrade Overall, SurveyGrade Information, SurveyGrade Training, SurveyGrade Technical, SurveyGrade Voting, SurveyGrade Transparency, string? Comment)[]
+        {
+            (SurveyGrade.Good, SurveyGrade.Good, SurveyGrade.Fair, SurveyGrade.Good, SurveyGrade.Excellent, SurveyGrade.Good, "La votación en el celular fue rápida; la capacitación fue corta."),
+            (SurveyGrade.Excellent, SurveyGrade.Good, SurveyGrade.Good, SurveyGrade.Excellent, SurveyGrade.Excellent, SurveyGrade.Excellent, null),
+            (SurveyGrade.Fair, SurveyGrade.Poor, SurveyGrade.Fair, SurveyGrade.Fair, SurveyGrade.Good, SurveyGrade.Fair, "La información llegó tarde a las provincias altas."),
+            (SurveyGrade.Good, SurveyGrade.Fair, SurveyGrade.Good, SurveyGrade.Good, SurveyGrade.Good, SurveyGrade.Good, null),
+        };
+        foreach (var (g, i) in grades.Select((g, i) => (g, i)))
+        {
+            var submission = SurveyAnswer.Submit(cycle, $"demo-2024-paper-{i}", isParticipant: true, alreadyAnswered: false,
+                new SurveyGrades(g.Overall, g.Information, g.Training, g.Technical, g.Voting, g.Transparency), g.Comment);
+            db.SurveyAnswers.Add(submission.Answer);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }

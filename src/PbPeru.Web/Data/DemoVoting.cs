@@ -185,6 +185,9 @@ public static class DemoVoting
                 new(CalendarStep.CouncilApproval, Day(15), Day(20)),
             ],
             VotingRules = rules,
+            BriefingText = yearsEarlier > 0 ? null :
+                $"El techo del presupuesto participativo {fiscalYear} es de S/ 12,000,000.00 para proyectos de alcance regional.\n\n"
+                + "En este taller el gobierno regional y el comité de vigilancia rinden cuentas de los proyectos priorizados en el ciclo anterior.",
         }, ids, cancellationToken);
 
         // The training session: every titular but one came, and the suplentes of the first four organizations.

@@ -13,7 +13,7 @@ namespace PbPeru.Web.Pages;
 public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record CycleCard(
-        int Id, string Name, string Government, int FiscalYear, Money Ceiling, Phase Phase, DateOnly? RegistrationStart, DateOnly? RegistrationEnd, RegistrationWindow Registration);
+        int Id, string Name, string Government, string Ubigeo, int FiscalYear, Money Ceiling, Phase Phase, DateOnly? RegistrationStart, DateOnly? RegistrationEnd, RegistrationWindow Registration);
 
     public IReadOnlyList<CycleCard> Cycles { get; private set; } = [];
 
@@ -45,7 +45,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IStringLocal
 
         Cycles = rows
             .Select(r => new CycleCard(
-                r.Id, r.Name, GovernmentNames.Of(r.Jurisdiction, t), r.FiscalYear, r.Ceiling, r.Phase, r.RegistrationStart, r.RegistrationEnd,
+                r.Id, r.Name, GovernmentNames.Of(r.Jurisdiction, t), r.Jurisdiction.Ubigeo, r.FiscalYear, r.Ceiling, r.Phase, r.RegistrationStart, r.RegistrationEnd,
                 RegistrationWindows.StateOf(r.RegistrationStart, r.RegistrationEnd, today)))
             .ToList();
     }
