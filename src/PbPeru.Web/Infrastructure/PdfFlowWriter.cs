@@ -22,21 +22,27 @@ internal abstract class PdfFlowWriter
 
     protected PdfFlowWriter(PdfDocument document, double footerHeight, double titleSize)
     {
+        // The fonts resolve through the app's resolver, so it is registered before the first XFont.
         ReportFonts.EnsureRegistered();
         _document = document;
         _footerHeight = footerHeight;
+        Regular = new XFont(ReportFonts.Family, 9, XFontStyleEx.Regular);
+        Small = new XFont(ReportFonts.Family, 8, XFontStyleEx.Regular);
+        SmallBold = new XFont(ReportFonts.Family, 8, XFontStyleEx.Bold);
+        Bold = new XFont(ReportFonts.Family, 9, XFontStyleEx.Bold);
+        HeadingFont = new XFont(ReportFonts.Family, 11, XFontStyleEx.Bold);
         Title = new XFont(ReportFonts.Family, titleSize, XFontStyleEx.Bold);
     }
 
-    protected XFont Regular { get; } = new(ReportFonts.Family, 9, XFontStyleEx.Regular);
+    protected XFont Regular { get; }
 
-    protected XFont Small { get; } = new(ReportFonts.Family, 8, XFontStyleEx.Regular);
+    protected XFont Small { get; }
 
-    protected XFont SmallBold { get; } = new(ReportFonts.Family, 8, XFontStyleEx.Bold);
+    protected XFont SmallBold { get; }
 
-    protected XFont Bold { get; } = new(ReportFonts.Family, 9, XFontStyleEx.Bold);
+    protected XFont Bold { get; }
 
-    protected XFont HeadingFont { get; } = new(ReportFonts.Family, 11, XFontStyleEx.Bold);
+    protected XFont HeadingFont { get; }
 
     protected XFont Title { get; }
 
