@@ -116,6 +116,7 @@ public static class AppSetup
                 options.Conventions.AuthorizeFolder("/Committee");
                 options.Conventions.AuthorizeFolder("/Oversight");
                 options.Conventions.AuthorizeFolder("/Survey"); // signed-in; each page checks the participant of the cycle
+                options.Conventions.AuthorizeFolder("/Questions"); // signed-in; the answer page checks the proposer or the technical team of the jurisdiction
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -2,6 +2,7 @@ using PbPeru.Domain.Common;
 using PbPeru.Domain.Concertation;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Jurisdictions;
+using PbPeru.Domain.Meetings;
 
 namespace PbPeru.Domain.Coordination;
 
@@ -22,7 +23,7 @@ public sealed class CoordinationSpace
 {
     private readonly List<CoordinatedCycle> _cycles = [];
     private readonly List<CoordinatedProject> _projects = [];
-    private readonly List<CoordinationMeeting> _meetings = [];
+    private readonly List<Meeting> _meetings = [];
     private readonly List<CoordinationAgreement> _agreements = [];
 
     private CoordinationSpace()
@@ -48,7 +49,8 @@ public sealed class CoordinationSpace
 
     public IReadOnlyList<CoordinatedProject> Projects => _projects.OrderBy(p => p.Number).ToList();
 
-    public IReadOnlyList<CoordinationMeeting> Meetings => _meetings.OrderBy(m => m.Number).ToList();
+    /// <summary>Its coordination meetings (meetings of the kind <see cref="MeetingKind.CoordinationMeeting"/>), by number.</summary>
+    public IReadOnlyList<Meeting> Meetings => _meetings.OrderBy(m => m.Number).ToList();
 
     /// <summary>The ledger, in order.</summary>
     public IReadOnlyList<CoordinationAgreement> Agreements => _agreements.OrderBy(a => a.Number).ToList();
@@ -133,13 +135,13 @@ public sealed class CoordinationSpace
     /// Records a coordination meeting. Every attendee speaks for a government of the space, and the
     /// one recording it manages a government that took part.
     /// </summary>
-    public CoordinationMeeting RecordMeeting(CoordinationMeetingInput input, Actor actor, DateTimeOffset now)
+    public Meeting RecordMeeting(CoordinationMeetingInput input, Actor actor, DateTimeOffset now)
     {
         EnsureMinutesNotRecorded();
         var place = input.Place.Trim();
-        if (place.Length is 0 or > CoordinationMeeting.MaxPlaceLength)
+        if (place.Length is 0 or > Meeting.MaxPlaceLength)
         {
-            throw new DomainException(Messages.CoordinationMeetingPlaceInvalid.Format(CoordinationMeeting.MaxPlaceLength));
+            throw new DomainException(Messages.CoordinationMeetingPlaceInvalid.Format(Meeting.MaxPlaceLength));
         }
 
         if (input.Attendees.Count == 0)
@@ -147,14 +149,14 @@ public sealed class CoordinationSpace
             throw new DomainException(Messages.CoordinationMeetingNoAttendees.Format());
         }
 
-        var attendees = new List<CoordinationAttendee>();
+        var attendees = new List<GuestInput>();
         foreach (var attendee in input.Attendees)
         {
             var name = attendee.Name.Trim();
             var office = attendee.Office.Trim();
-            if (name.Length is 0 or > CoordinationMeeting.MaxNameLength || office.Length is 0 or > CoordinationMeeting.MaxNameLength)
+            if (name.Length is 0 or > MeetingGuest.MaxNameLength || office.Length is 0 or > MeetingGuest.MaxOfficeLength)
             {
-                throw new DomainException(Messages.CoordinationAttendeeInvalid.Format(CoordinationMeeting.MaxNameLength));
+                throw new DomainException(Messages.CoordinationAttendeeInvalid.Format(MeetingGuest.MaxNameLength));
             }
 
             if (_cycles.All(c => c.JurisdictionUbigeo != attendee.GovernmentUbigeo))
@@ -162,15 +164,16 @@ public sealed class CoordinationSpace
                 throw new DomainException(Messages.CoordinationAttendeeGovernmentUnknown.Format(name));
             }
 
-            attendees.Add(new CoordinationAttendee(attendees.Count + 1, name, office, attendee.GovernmentUbigeo));
+            // They speak for their governments: authorities, whose sex the form does not ask.
+            attendees.Add(new GuestInput(name, office, AttendeeCategory.Authority, Sex: null, attendee.GovernmentUbigeo));
         }
 
-        if (!attendees.Any(a => actor.ManagesJurisdiction(a.GovernmentUbigeo)))
+        if (!attendees.Any(a => a.GovernmentUbigeo is { } ubigeo && actor.ManagesJurisdiction(ubigeo)))
         {
             throw new DomainException(Messages.RecorderNotInMeeting.Format());
         }
 
-        var meeting = new CoordinationMeeting(_meetings.Count == 0 ? 1 : _meetings.Max(m => m.Number) + 1, input.HeldAt, place, attendees, actor, now);
+        var meeting = Meeting.ForCoordination((_meetings.Max(m => m.Number) ?? 0) + 1, input.HeldAt, place, attendees, actor, now);
         _meetings.Add(meeting);
         return meeting;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Coordination;
 using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Meetings;
 using PbPeru.Web.Identity;
 
 namespace PbPeru.Web.Data;
@@ -26,7 +27,7 @@ public abstract partial class AppDbContext
             s.Navigation(x => x.Cycles).HasField("_cycles").UsePropertyAccessMode(PropertyAccessMode.Field);
             s.HasMany(x => x.Projects).WithOne().HasForeignKey("CoordinationSpaceId").OnDelete(DeleteBehavior.Cascade);
             s.Navigation(x => x.Projects).HasField("_projects").UsePropertyAccessMode(PropertyAccessMode.Field);
-            s.HasMany(x => x.Meetings).WithOne().HasForeignKey("CoordinationSpaceId").OnDelete(DeleteBehavior.Cascade);
+            s.HasMany(x => x.Meetings).WithOne().HasForeignKey(m => m.CoordinationSpaceId).OnDelete(DeleteBehavior.Cascade);
             s.Navigation(x => x.Meetings).HasField("_meetings").UsePropertyAccessMode(PropertyAccessMode.Field);
             s.HasMany(x => x.Agreements).WithOne().HasForeignKey("CoordinationSpaceId").OnDelete(DeleteBehavior.Cascade);
             s.Navigation(x => x.Agreements).HasField("_agreements").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -65,24 +66,17 @@ public abstract partial class AppDbContext
             d.Property(x => x.Ubigeo).HasMaxLength(6);
         });
 
-        builder.Entity<CoordinationMeeting>(m =>
+        // A coordination meeting is a Meeting of a space instead of a cycle (the rest of Meeting is mapped
+        // with the cycles' meetings); its attendees are MeetingGuests with their governments.
+        builder.Entity<Meeting>(m =>
         {
-            m.ToTable("CoordinationMeetings");
-            m.Property(x => x.Place).HasMaxLength(CoordinationMeeting.MaxPlaceLength);
             m.Property(x => x.RecordedByUserId).HasMaxLength(450);
             m.Property(x => x.RecordedBy).HasMaxLength(AppUser.MaxFullNameLength);
             m.Ignore(x => x.Governments);
-            m.HasIndex("CoordinationSpaceId", nameof(CoordinationMeeting.Number)).IsUnique();
-            m.HasMany(x => x.Attendees).WithOne().HasForeignKey("CoordinationMeetingId").OnDelete(DeleteBehavior.Cascade);
-            m.Navigation(x => x.Attendees).HasField("_attendees").UsePropertyAccessMode(PropertyAccessMode.Field);
-        });
-
-        builder.Entity<CoordinationAttendee>(a =>
-        {
-            a.ToTable("CoordinationAttendees");
-            a.Property(x => x.Name).HasMaxLength(CoordinationMeeting.MaxNameLength);
-            a.Property(x => x.Office).HasMaxLength(CoordinationMeeting.MaxNameLength);
-            a.Property(x => x.GovernmentUbigeo).HasMaxLength(6);
+            m.HasIndex(x => new { x.CoordinationSpaceId, x.Number }).IsUnique().HasFilter("\"CoordinationSpaceId\" IS NOT NULL");
+            m.ToTable(t => t.HasCheckConstraint(
+                "CK_Meetings_CycleOrCoordinationSpace",
+                "(\"CycleId\" IS NULL) <> (\"CoordinationSpaceId\" IS NULL) AND (\"CoordinationSpaceId\" IS NULL) = (\"Number\" IS NULL)"));
         });
 
         builder.Entity<CoordinationAgreement>(a =>

@@ -173,6 +173,8 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureApprovals(builder);
         ConfigureSurvey(builder);
         ConfigureExecution(builder);
+        ConfigureConsensus(builder);
+        ConfigureQuestions(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)
@@ -279,6 +281,44 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             m.HasOne<Cycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Restrict);
             m.HasMany(x => x.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             m.Navigation(x => x.Attendance).HasField("_attendance").UsePropertyAccessMode(PropertyAccessMode.Field);
+            m.Property(x => x.Agenda).HasMaxLength(Meeting.MaxAgendaLength);
+            m.Property(x => x.Minutes).HasMaxLength(Meeting.MaxMinutesLength);
+            m.HasMany(x => x.Guests).WithOne().HasForeignKey(g => g.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            m.Navigation(x => x.Guests).HasField("_guests").UsePropertyAccessMode(PropertyAccessMode.Field);
+            m.HasMany(x => x.Agreements).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            m.Navigation(x => x.Agreements).HasField("_agreements").UsePropertyAccessMode(PropertyAccessMode.Field);
+            m.HasMany(x => x.Documents).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            m.Navigation(x => x.Documents).HasField("_documents").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<MeetingGuest>(g =>
+        {
+            g.ToTable("MeetingGuests");
+            g.Property(x => x.Name).HasMaxLength(MeetingGuest.MaxNameLength);
+            g.Property(x => x.Office).HasMaxLength(MeetingGuest.MaxOfficeLength);
+            g.Property(x => x.Category).HasConversion<string>().HasMaxLength(20);
+            g.Property(x => x.Sex).HasConversion<string>().HasMaxLength(10);
+            g.Property(x => x.GovernmentUbigeo).HasMaxLength(6);
+            g.HasIndex(x => new { x.MeetingId, x.Position }).IsUnique();
+        });
+
+        builder.Entity<MeetingAgreement>(a =>
+        {
+            a.ToTable("MeetingAgreements");
+            a.Property(x => x.Text).HasMaxLength(MeetingAgreement.MaxTextLength);
+
+            // Not unique: recording the minutes again replaces the agreements in one save.
+            a.HasIndex(x => new { x.MeetingId, x.Position });
+        });
+
+        builder.Entity<MeetingDocument>(d =>
+        {
+            d.ToTable("MeetingDocuments");
+            d.Property(x => x.FileName).HasMaxLength(MeetingDocument.MaxFileNameLength);
+            d.Property(x => x.StorageKey).HasMaxLength(200);
+            d.Property(x => x.ContentType).HasMaxLength(100);
+            d.Property(x => x.Sha256).HasMaxLength(64);
+            d.HasIndex(x => x.MeetingId);
         });
 
         builder.Entity<Attendance>(a =>

@@ -77,6 +77,7 @@ public static class DemoSeeder
 
         await SeedCycleAsync(services, db, ids, cancellationToken);
         await DemoConcertation.SeedAsync(services, db, ids, cancellationToken);
+        await DemoDeliberation.SeedAsync(services, db, ids, cancellationToken);
         await DemoCoordination.SeedAsync(services, db, ids, cancellationToken);
         await DemoVoting.SeedAsync(services, db, ids, cancellationToken);
         await DemoPublished.SeedAsync(services, db, ids, cancellationToken);

@@ -44,10 +44,10 @@ public static class CoordinationPdf
             writer.Heading(t["Reuniones de coordinación"]);
             foreach (var m in space.Meetings)
             {
-                writer.Line($"{t["Reunión N.º {0}", m.Number]} · {LimaTime.Format(m.HeldAt)} · {m.Place}", 9, bold: true);
+                writer.Line($"{t["Reunión N.º {0}", m.Number ?? 0]} · {LimaTime.Format(m.StartsAt)} · {m.Place}", 9, bold: true);
                 writer.Table(
                     [(t["Asistente"], 0.35, false), (t["Cargo"], 0.3, false), (t["Gobierno"], 0.35, false)],
-                    m.Attendees.Select(a => (IReadOnlyList<string>)[a.Name, a.Office, record.GovernmentOfUbigeo(a.GovernmentUbigeo)]).ToList());
+                    m.Guests.Select(a => (IReadOnlyList<string>)[a.Name, a.Office, record.GovernmentOfUbigeo(a.GovernmentUbigeo)]).ToList());
             }
 
             writer.Heading(t["Acuerdos"]);

@@ -14,7 +14,7 @@ public static class CoordinationQueries
         var query = db.CoordinationSpaces
             .Include(s => s.Cycles)
             .Include("Projects._districts")
-            .Include(s => s.Meetings).ThenInclude(m => m.Attendees)
+            .Include(s => s.Meetings).ThenInclude(m => m.Guests)
             .Include("Agreements._projects")
             .Include("Agreements._shares")
             .Include("Minutes._meetings")
@@ -66,8 +66,8 @@ public sealed record CoordinationRecord(
 {
     public string GovernmentOf(int cycleId) => Governments.TryGetValue(cycleId, out var name) ? name : $"#{cycleId}";
 
-    public string GovernmentOfUbigeo(string ubigeo) =>
-        Space.Cycles.FirstOrDefault(c => c.JurisdictionUbigeo == ubigeo) is { } c ? GovernmentOf(c.CycleId) : ubigeo;
+    public string GovernmentOfUbigeo(string? ubigeo) =>
+        Space.Cycles.FirstOrDefault(c => c.JurisdictionUbigeo == ubigeo) is { } c ? GovernmentOf(c.CycleId) : ubigeo ?? "";
 
     public string ProjectLabel(int number) => State.Project(number) is { } p ? $"N.º {number} · {p.Project.Title}" : $"N.º {number}";
 

@@ -1,7 +1,10 @@
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Coordination;
 using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Registration;
 using static PbPeru.Domain.Tests.Coordination.CoordinationFixture;
+using AttendeeCategory = PbPeru.Domain.Meetings.AttendeeCategory;
+using MeetingKind = PbPeru.Domain.Meetings.MeetingKind;
 
 namespace PbPeru.Domain.Tests.Coordination;
 
@@ -120,8 +123,36 @@ public class ScopeReachAndMinutesTests
 
         var meeting = space.RecordMeeting(Meeting("0801", "08"), CuscoProvinceManager, Now);
         Assert.Equal(3, meeting.Number);
-        Assert.Equal(["0801", "08"], meeting.Attendees.Select(a => a.GovernmentUbigeo));
-        Assert.Equal(Now.ToUniversalTime(), meeting.HeldAt);
+        Assert.Equal(["0801", "08"], meeting.Guests.Select(a => a.GovernmentUbigeo));
+        Assert.Equal(Now.ToUniversalTime(), meeting.StartsAt);
+    }
+
+    [Fact]
+    public void ACoordinationMeeting_IsAMeetingOfTheSpace_WithItsAttendeesAsAuthorities()
+    {
+        var space = Space();
+
+        var meeting = space.RecordMeeting(
+            new CoordinationMeetingInput(Now, "  Sede regional  ", [new AttendeeInput(" Ana Quispe ", " Alcaldesa ", "0801"), new AttendeeInput("Luis Huamán", "Gerente de Planeamiento", "08")]),
+            CuscoProvinceManager,
+            Now.AddHours(2));
+
+        Assert.Equal(MeetingKind.CoordinationMeeting, meeting.Kind);
+        Assert.Null(meeting.CycleId);
+        Assert.Equal(3, meeting.Number);
+        Assert.Equal("Reunión de coordinación N.º 3", meeting.Title);
+        Assert.Equal("Sede regional", meeting.Place);
+        Assert.Equal("", meeting.Facilitator);
+        Assert.Equal(CuscoProvinceManager.UserId, meeting.RecordedByUserId);
+        Assert.Equal(CuscoProvinceManager.DisplayName, meeting.RecordedBy);
+        Assert.Equal(Now.AddHours(2).ToUniversalTime(), meeting.RecordedAt);
+        Assert.Empty(meeting.Attendance);
+        Assert.Equal(
+            [(1, "Ana Quispe", "Alcaldesa", "0801"), (2, "Luis Huamán", "Gerente de Planeamiento", "08")],
+            meeting.Guests.Select(g => (g.Position, g.Name, g.Office, g.GovernmentUbigeo)));
+        Assert.All(meeting.Guests, g => Assert.Equal((AttendeeCategory.Authority, (Sex?)null), (g.Category, g.Sex)));
+        Assert.Equal(new HashSet<string> { "0801", "08" }, meeting.Governments);
+        Assert.Equal([1, 2, 3], space.Meetings.Select(m => m.Number ?? 0));
     }
 
     [Fact]

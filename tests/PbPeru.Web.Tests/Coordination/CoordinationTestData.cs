@@ -80,7 +80,7 @@ public sealed class CoordinationDemo(PbPeruFactory app)
 
         var meetings = (await SpaceAsync()).Meetings;
         Assert.Equal(before + 1, meetings.Count);
-        return meetings.Max(m => m.Number);
+        return meetings.Max(m => m.Number) ?? 0;
     }
 
     /// <summary>Posts a board form's handler with a token from the board (as a forged or hand-made submit would).</summary>

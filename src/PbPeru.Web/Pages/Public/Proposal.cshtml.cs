@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Concertation;
 using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Deliberation;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Pages.Proposals;
+using PbPeru.Web.Pages.Questions;
 using PbPeru.Web.Pages.Registration;
 
 namespace PbPeru.Web.Pages.Public;
@@ -13,7 +15,8 @@ namespace PbPeru.Web.Pages.Public;
 /// <summary>
 /// A submitted proposal as the public sees it: the ficha (no proposer contact, no DNI) and the final
 /// evaluation — the verdict and its reason, never the evaluators' sheets; once the technical report
-/// is published, its rank and per-criterion means.
+/// is published, its rank and per-criterion means; and its questions and answers (hidden ones
+/// replaced by the moderation's reason), with the ask form for whoever is signed in.
 /// </summary>
 public sealed class ProposalModel(AppDbContext db, TimeProvider clock) : PageModel
 {
@@ -36,6 +39,18 @@ public sealed class ProposalModel(AppDbContext db, TimeProvider clock) : PageMod
 
     public IReadOnlyList<TechnicalReportCriterion> ReportCriteria { get; private set; } = [];
 
+    /// <summary>The questions on the proposal, oldest first, each with its answers.</summary>
+    public IReadOnlyList<ProposalQuestion> Questions { get; private set; } = [];
+
+    /// <summary>The ask form for a signed-in person; null for the anonymous public.</summary>
+    public QuestionFormView? AskForm { get; private set; }
+
+    /// <summary>Whether the signed-in person answers here (the proposer or the jurisdiction's technical team).</summary>
+    public bool CanAnswer { get; private set; }
+
+    /// <summary>Whether the signed-in person moderates the cycle (a manager of its jurisdiction).</summary>
+    public bool CanModerate { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int cycleId, int proposalId, CancellationToken cancellationToken)
     {
         var cycle = await ProposalReads.CycleAsync(db, cycleId, cancellationToken);
@@ -53,6 +68,7 @@ public sealed class ProposalModel(AppDbContext db, TimeProvider clock) : PageMod
         Theme = cycle.Themes.FirstOrDefault(t => t.Id == proposal.ThemeId)?.Name ?? "";
         var groups = await DistrictOptions.OfJurisdictionAsync(db, cycle.JurisdictionUbigeo, cancellationToken);
         DistrictNames = proposal.DistrictUbigeos.Select(d => groups.NameOf(d) ?? d).ToList();
+        await LoadQuestionsAsync(cancellationToken);
 
         var report = await db.TechnicalReports.AsNoTracking()
             .Include(r => r.Criteria)
@@ -82,5 +98,21 @@ public sealed class ProposalModel(AppDbContext db, TimeProvider clock) : PageMod
         }
 
         return Page();
+    }
+
+    private async Task LoadQuestionsAsync(CancellationToken cancellationToken)
+    {
+        Questions = await db.ProposalQuestions.AsNoTracking().Include(q => q.Answers)
+            .Where(q => q.ProposalId == Proposal.Id)
+            .OrderBy(q => q.AskedAt).ThenBy(q => q.Id)
+            .ToListAsync(cancellationToken);
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        AskForm = new QuestionFormView(Proposal.Id, null, QuestionAccess.NewKey());
+        CanAnswer = (await QuestionAccess.RolesAsync(db, Cycle, Proposal, User, cancellationToken)).Count > 0;
+        CanModerate = await QuestionAccess.ModeratesAsync(db, Cycle, User, cancellationToken);
     }
 }

@@ -166,8 +166,8 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
 
     public string GovernmentOf(int cycleId) => Governments.TryGetValue(cycleId, out var name) ? name : cycleId.ToString(CultureInfo.InvariantCulture);
 
-    public string GovernmentOfUbigeo(string ubigeo) =>
-        Space?.Cycles.FirstOrDefault(c => c.JurisdictionUbigeo == ubigeo) is { } c ? GovernmentOf(c.CycleId) : ubigeo;
+    public string GovernmentOfUbigeo(string? ubigeo) =>
+        Space?.Cycles.FirstOrDefault(c => c.JurisdictionUbigeo == ubigeo) is { } c ? GovernmentOf(c.CycleId) : ubigeo ?? "";
 
     public IReadOnlyList<string> ReachProblems(int projectNumber) => Space!.ReachProblems(projectNumber, Populations);
 
@@ -211,7 +211,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         return await ChangeAsync(MeetingErrors, () =>
         {
             var meeting = Space.RecordMeeting(new CoordinationMeetingInput(heldAt, Meeting.Place ?? "", attendees), Actor, clock.GetUtcNow());
-            return t["Reunión N.º {0} registrada.", meeting.Number];
+            return t["Reunión N.º {0} registrada.", meeting.Number ?? 0];
         }, cancellationToken);
     }
 

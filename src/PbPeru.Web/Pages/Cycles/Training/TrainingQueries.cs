@@ -47,7 +47,7 @@ public static class TrainingStatus
     {
         public required int AgentId { get; init; }
 
-        public required int CycleId { get; init; }
+        public required int? CycleId { get; init; }
 
         public required Meeting Meeting { get; init; }
     }
