@@ -42,7 +42,7 @@ public sealed class QaTests(PbPeruFactory app) : IClassFixture<PbPeruFactory>
     }
 
     [Fact]
-    public async Task A_signed_in_person_asks_the_proposer_and_the_technical_team_answer_and_the_official_answer_is_highlighted()
+    public async Task ASignedInPersonAsks_TheProposerAndTheTechnicalTeamAnswer_AndTheOfficialAnswerIsHighlighted()
     {
         var (data, proposalId) = await PublicProposalAsync();
         using var citizen = await PersonAsync(data, "Rosa Vecina Huamán");
@@ -85,7 +85,7 @@ public sealed class QaTests(PbPeruFactory app) : IClassFixture<PbPeruFactory>
     }
 
     [Fact]
-    public async Task Only_the_proposer_its_representative_and_the_technical_team_of_the_jurisdiction_answer()
+    public async Task OnlyTheProposer_ItsRepresentative_AndTheJurisdictionsTechnicalTeam_Answer()
     {
         var (data, proposalId) = await PublicProposalAsync();
         using var citizen = await PersonAsync(data, "Carlos Curioso");
@@ -137,7 +137,7 @@ public sealed class QaTests(PbPeruFactory app) : IClassFixture<PbPeruFactory>
     }
 
     [Fact]
-    public async Task Bad_questions_are_refused_with_clear_messages_and_a_double_submit_makes_one_question()
+    public async Task BadQuestions_AreRefusedWithClearMessages_AndADoubleSubmitMakesOneQuestion()
     {
         var (data, proposalId) = await PublicProposalAsync();
         var draftId = await data.ProposalAsync(ProposalTestData.Details(data, title: "Borrador sin publicar"), submit: false);
@@ -195,7 +195,7 @@ public sealed class QaTests(PbPeruFactory app) : IClassFixture<PbPeruFactory>
     }
 
     [Fact]
-    public async Task A_reported_answer_hidden_by_the_manager_shows_its_reason_stays_in_the_data_and_every_action_is_logged()
+    public async Task AReportedAnswer_HiddenByTheManager_ShowsItsReason_StaysInTheData_AndEveryActionIsLogged()
     {
         var (data, proposalId) = await PublicProposalAsync();
         using var citizen = await PersonAsync(data, "Mario Reportador");

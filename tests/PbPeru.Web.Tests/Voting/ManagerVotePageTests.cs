@@ -7,6 +7,7 @@ using PbPeru.Domain.Common;
 using PbPeru.Domain.Concertation;
 using PbPeru.Domain.Counting;
 using PbPeru.Domain.Cycles;
+using PbPeru.Domain.Deliberation;
 using PbPeru.Domain.Registration;
 using PbPeru.Domain.Voting;
 using PbPeru.Web.Infrastructure.Voting;
@@ -355,6 +356,30 @@ public sealed class ManagerVotePageTests(PbPeruFactory app) : IClassFixture<PbPe
         var resultPage = await manager.GetPageAsync($"/Cycles/Voting/Result/{cycle.Id}");
         Assert.Contains("se prioriza primero el tercero", resultPage.QuerySelector("#consensus-minutes")!.TextContent);
         Assert.Null(resultPage.QuerySelector("#recount-command"));
+
+        // The workshop's consensus record of the final vote, then publication: the public result shows
+        // the record in place of a count, and not the vote's own minutes a second time.
+        var consensusPage = await manager.GetPageAsync($"/Cycles/Consensus/{cycle.Id}");
+        using (var record = await manager.SubmitAsync(consensusPage, "form.consensus-form",
+            ("Input.Subject", nameof(ConsensusSubject.FinalVote)), ("Input.Decision", "Se priorizan el tercero y luego el segundo proyecto."),
+            ("Input.Minutes", "Acta del taller: se prioriza primero el tercero."), ("Input.Confirm", "true")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, record.StatusCode);
+        }
+
+        await FormalizationSteps.CompleteAsync(cycle.Data);
+        var ready = await manager.GetPageAsync($"/Cycles/Dashboard/{cycle.Id}");
+        using (var published = await manager.SubmitAsync(ready, "form[action*='handler=Advance']", ("Confirm", "true")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        using var anonymous = app.CreateAppClient(followRedirects: false);
+        var publicResult = await anonymous.GetPageAsync($"/Public/Result/{cycle.Id}");
+        var recordShown = publicResult.QuerySelector($"section.consensus-record[data-subject='{nameof(ConsensusSubject.FinalVote)}']");
+        Assert.NotNull(recordShown);
+        Assert.Contains("Se priorizan el tercero y luego el segundo proyecto.", recordShown.TextContent);
+        Assert.Null(publicResult.QuerySelector("#consensus-minutes"));
     }
 
     private static List<string> Titles(IDocument page) =>
