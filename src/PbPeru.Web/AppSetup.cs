@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -150,6 +151,9 @@ public static class AppSetup
         services.AddScoped<CycleFactsQuery>();
         services.AddScoped<BallotBox>();
         services.AddScoped<PbPeru.Web.Infrastructure.Formalization.CommitteeBallotBox>();
+
+        // Keys in the database: every instance and every restart reads the same key ring.
+        services.AddDataProtection().SetApplicationName("PbPeru").PersistKeysToDbContext<AppDbContext>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddAntiforgery(o => o.Cookie.Name = "pbperu.antiforgery");

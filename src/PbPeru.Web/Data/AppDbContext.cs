@@ -175,6 +175,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureExecution(builder);
         ConfigureConsensus(builder);
         ConfigureQuestions(builder);
+        ConfigureDataProtection(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)
