@@ -123,6 +123,13 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         }
         catch (DomainException e)
         {
+            // "Already recorded" may be this very form, sent twice at once, that the other request saved first.
+            Db.ChangeTracker.Clear();
+            if (await Db.ConsensusRecords.AnyAsync(r => r.CycleId == id && r.CreationKey == key, cancellationToken))
+            {
+                return Done(t["El consenso ya estaba registrado."]);
+            }
+
             ModelState.AddDomainError(e);
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
