@@ -23,4 +23,9 @@ public static class SearchText
 
         return folded.ToString();
     }
+
+    /// <summary>Whether a person's name, either way round, contains <paramref name="foldedSearch"/> (already <see cref="Fold"/>ed).</summary>
+    public static bool NameMatches(string givenNames, string surnames, string foldedSearch) =>
+        Fold($"{givenNames} {surnames}").Contains(foldedSearch, StringComparison.Ordinal)
+        || Fold($"{surnames} {givenNames}").Contains(foldedSearch, StringComparison.Ordinal);
 }

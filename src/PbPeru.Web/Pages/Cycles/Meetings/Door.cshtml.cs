@@ -144,8 +144,7 @@ public sealed class DoorModel(AppDbContext db, CurrentActor currentActor, TimePr
         var matching = all
             .Where(a => byDni
                 ? a.Dni.StartsWith(digits, StringComparison.Ordinal)
-                : SearchText.Fold($"{a.GivenNames} {a.Surnames}").Contains(search, StringComparison.Ordinal)
-                  || SearchText.Fold($"{a.Surnames} {a.GivenNames}").Contains(search, StringComparison.Ordinal))
+                : SearchText.NameMatches(a.GivenNames, a.Surnames, search))
             .OrderBy(a => a.Surnames, StringComparer.CurrentCulture).ThenBy(a => a.GivenNames, StringComparer.CurrentCulture).ThenBy(a => a.Id)
             .ToList();
         MoreResults = matching.Count > MaxResults;

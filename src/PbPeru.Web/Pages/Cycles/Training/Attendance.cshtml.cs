@@ -169,8 +169,7 @@ public sealed class AttendanceModel(AppDbContext db, CurrentActor currentActor, 
 
         var search = string.IsNullOrWhiteSpace(Q) ? null : SearchText.Fold(Q);
         var matching = all
-            .Where(a => search is null || SearchText.Fold($"{a.GivenNames} {a.Surnames}").Contains(search, StringComparison.Ordinal)
-                        || SearchText.Fold($"{a.Surnames} {a.GivenNames}").Contains(search, StringComparison.Ordinal))
+            .Where(a => search is null || SearchText.NameMatches(a.GivenNames, a.Surnames, search))
             .OrderBy(a => a.Surnames, StringComparer.CurrentCulture).ThenBy(a => a.GivenNames, StringComparer.CurrentCulture).ThenBy(a => a.Id)
             .ToList();
         Pager = Pager.For(pageNumber, PageSize, matching.Count);
