@@ -91,7 +91,10 @@ public abstract class BrowserTest(BrowserAppFixture app, ITestOutputHelper outpu
         await Page.Locator("form:has([name='Input.Email']) [type=submit]").First.ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+            // Password hashing is deliberately slow; on a loaded machine the answer can take a while.
+            await Page.WaitForURLAsync(
+                url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
+                new PageWaitForURLOptions { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
