@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PbPeru.Domain.Meetings;
+using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
 using PbPeru.Web.Tests.Infrastructure;
 
@@ -34,6 +35,9 @@ public sealed record DemoIds
     public int OtherOrganization { get; init; }
 
     public int OtherOrganizationDocument { get; init; }
+
+    /// <summary>An organization of another representative waiting for review (2027).</summary>
+    public int SubmittedOrganization { get; init; }
 
     /// <summary>A proposal of the concertation cycle (the one with the demo question).</summary>
     public int Proposal { get; init; }
@@ -78,6 +82,7 @@ public sealed record DemoIds
             OwnOrganizationDocument = own.Documents.First().Id,
             OtherOrganization = other.Id,
             OtherOrganizationDocument = other.Documents.First().Id,
+            SubmittedOrganization = organizations.First(o => o.Status == OrganizationStatus.Submitted).Id,
             Proposal = proposal.Id,
             ProposalDocument = proposal.Documents.Select(d => d.Id).FirstOrDefault(),
             Question = question.Id,
