@@ -21,12 +21,18 @@ public sealed class VotingWindowEdgeTests(DemoPbPeruFactory app) : IClassFixture
     {
         var data = await CreateAsync(app);
         var (road, water) = (await data.PositionAsync("Carretera"), await data.PositionAsync("Agua potable"));
+
+        // The app's clock stops now and the vote is made to close half a minute later: sessions,
+        // keys and the vote all live on one short stretch of the app's time.
+        var now = DateTimeOffset.UtcNow;
+        app.Clock.Set(now);
+        await data.ChangeVoteAsync((vote, cycle, _) => vote.Reschedule(cycle, data.Manager, vote.OpensAt, now.AddSeconds(30), now));
         var closesAt = (await data.VoteAsync()).ClosesAt;
         using var julia = await SignedInAsync(data, Julia);
         using var nelida = await SignedInAsync(data, Nelida);
         using var hernan = await SignedInAsync(data, Hernan);
 
-        // Each reviews the ballot while the vote is open, one millisecond before it closes.
+        // Each reviews the ballot one millisecond before the vote closes.
         app.Clock.Set(closesAt.AddMilliseconds(-1));
         var (lastMoment, atClose, afterClose) = (
             await BallotForms.ReviewAsync(julia, data, road), await BallotForms.ReviewAsync(nelida, data, water), await BallotForms.ReviewAsync(hernan, data, road, water));
