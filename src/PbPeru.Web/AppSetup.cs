@@ -169,6 +169,7 @@ public static class AppSetup
 
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestLocalization();
+        app.UseDatabaseFaults();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

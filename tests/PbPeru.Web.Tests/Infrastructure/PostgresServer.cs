@@ -7,7 +7,8 @@ namespace PbPeru.Web.Tests.Infrastructure;
 
 /// <summary>
 /// One throwaway PostgreSQL 15 server per test process, started on first use and shared by every
-/// test class; each class gets its own empty database from <see cref="CreateDatabaseAsync"/>.
+/// test class; each class gets its own empty database from <see cref="CreateDatabaseAsync"/>. A test
+/// that stops or restarts PostgreSQL starts a server of its own (<see cref="StartOwnAsync"/>).
 /// </summary>
 /// <remarks>
 /// <para>If <c>PBPERU_TEST_POSTGRES</c> holds a connection string, that server is used instead and
@@ -16,7 +17,7 @@ namespace PbPeru.Web.Tests.Infrastructure;
 /// (<see cref="PbPeruTestFramework"/>) or, failing that, when the process exits; a detached
 /// watchdog does the same if the process is killed first (the test runner kills its test host).</para>
 /// </remarks>
-public sealed class PostgresServer
+public sealed class PostgresServer : IAsyncDisposable
 {
     public const string ExternalServerVariable = "PBPERU_TEST_POSTGRES";
 
@@ -29,6 +30,8 @@ public sealed class PostgresServer
     private readonly string? _folder;
     private readonly bool _asRoot;
     private int _stopped;
+    private bool _owned;
+    private string _options = "";
 
     private PostgresServer(string adminConnectionString, string? folder, bool asRoot)
     {
@@ -78,6 +81,39 @@ public sealed class PostgresServer
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Starts a throwaway server for one test alone (always local, even with <c>PBPERU_TEST_POSTGRES</c>):
+    /// for tests that stop, restart or otherwise hurt the server, which must never touch the shared one.
+    /// Dispose it to stop it and delete its folder.
+    /// </summary>
+    public static async Task<PostgresServer> StartOwnAsync()
+    {
+        var server = await StartLocalAsync();
+        server._owned = true;
+        return server;
+    }
+
+    /// <summary>Stops this server as an administrator would (<c>pg_ctl stop -m fast</c>): open connections are closed.</summary>
+    public Task StopServerAsync() => RunPostgresToolAsync("pg_ctl", "stop", "-m", "fast", "-w", "-D", DataDirectory);
+
+    /// <summary>Starts again a server stopped by <see cref="StopServerAsync"/>, on the same port.</summary>
+    public Task StartServerAsync() =>
+        RunPostgresToolAsync("pg_ctl", "start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", _options);
+
+    /// <summary><c>pg_ctl restart -m fast</c>: every connection is closed and the server starts again on the same port.</summary>
+    public Task RestartAsync() => RunPostgresToolAsync("pg_ctl", "restart", "-m", "fast", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", _options);
+
+    /// <summary>Stops a server of <see cref="StartOwnAsync"/>; the shared server is left to the end of the run.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (_owned)
+        {
+            Stop();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private static async Task<PostgresServer> StartSharedAsync()
     {
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
@@ -86,6 +122,13 @@ public sealed class PostgresServer
             return new PostgresServer(external, folder: null, asRoot: false);
         }
 
+        var server = await StartLocalAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
+    private static async Task<PostgresServer> StartLocalAsync()
+    {
         var stopwatch = Stopwatch.StartNew();
         var asRoot = Environment.UserName == "root";
         var folder = Path.Combine(Path.GetTempPath(), $"pbperu-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
@@ -115,6 +158,7 @@ public sealed class PostgresServer
                 {
                     await server.RunPostgresToolAsync("pg_ctl", "start", "-w", "-t", "60", "-D", server.DataDirectory, "-l", server.LogFile, "-o", options);
                     server.AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
+                    server._options = options;
                     break;
                 }
                 catch (InvalidOperationException) when (attempt < 3)
@@ -122,7 +166,6 @@ public sealed class PostgresServer
                 }
             }
 
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
             server.StartupTime = stopwatch.Elapsed;
             return server;
         }
