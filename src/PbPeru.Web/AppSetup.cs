@@ -13,6 +13,7 @@ using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Documents;
 using PbPeru.Web.Infrastructure.Email;
+using PbPeru.Web.Infrastructure.Security;
 using PbPeru.Web.Infrastructure.Voting;
 
 namespace PbPeru.Web;
@@ -66,6 +67,8 @@ public static class AppSetup
                 return Task.CompletedTask;
             };
         });
+
+        services.AddPbPeruSecurity(configuration);
 
         // Role changes reach people already signed in within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -162,6 +165,7 @@ public static class AppSetup
 
     public static WebApplication UsePbPeru(this WebApplication app)
     {
+        app.UsePbPeruSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -173,6 +177,7 @@ public static class AppSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UsePbPeruRateLimits();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/health").AllowAnonymous();

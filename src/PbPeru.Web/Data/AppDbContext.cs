@@ -176,6 +176,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureConsensus(builder);
         ConfigureQuestions(builder);
         ConfigureDataProtection(builder);
+        ConfigureSessions(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)

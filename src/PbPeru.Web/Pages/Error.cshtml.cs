@@ -29,6 +29,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
             404 => (t["Página no encontrada"].Value, t["La página que busca no existe o fue movida."].Value),
             403 => (t["Acceso denegado"].Value, t["No tiene permiso para ver esta página."].Value),
             400 => (t["Solicitud no válida"].Value, t["La solicitud no se pudo procesar. Vuelva a la página anterior e inténtelo de nuevo."].Value),
+            429 => (t["Demasiadas solicitudes"].Value, t["Hubo demasiados intentos seguidos. Espere {0} segundos y vuelva a intentarlo.", Response.Headers.RetryAfter.ToString() is { Length: > 0 } seconds ? seconds : "60"].Value),
             _ => (t["Ocurrió un error"].Value, t["No pudimos completar su solicitud. Inténtelo de nuevo en unos minutos."].Value),
         };
         RequestId = code is null or >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;

@@ -90,6 +90,9 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The app's clock is the test's: real time unless a test sets it.
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
 
+        // Tests sign in many times from one address: every rate limit a thousand times higher (Trust tests lower them again).
+        builder.UseSetting("RateLimits:Multiplier", "1000");
+
         // EF logs every command at Information: keep test output for what matters.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
