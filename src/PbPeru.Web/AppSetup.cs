@@ -30,6 +30,7 @@ public static class AppSetup
         services.AddPbPeruDocuments(configuration, environment);
         services.AddPbPeruEmail(configuration, environment);
         services.AddScoped<Notifier>();
+        services.AddPbPeruTwoFactor();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

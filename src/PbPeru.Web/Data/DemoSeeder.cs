@@ -90,6 +90,9 @@ public static class DemoSeeder
             Console.WriteLine(line);
         }
 
+        Console.WriteLine(configuration.GetValue(TwoFactorSetup.RequireForStaffSetting, defaultValue: true)
+            ? "  La verificación en dos pasos es obligatoria para administración, gestión de ciclos y equipo técnico: al iniciar sesión se pide configurarla."
+            : "  La verificación en dos pasos está desactivada en esta demo (Security:RequireTwoFactorForStaff=false).");
         Console.WriteLine();
         logger.LogInformation("Demo data ready: {Count} demo accounts", printed.Count);
     }

@@ -78,6 +78,7 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:Postgres", DatabaseConnectionString);
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
+        builder.UseSetting("Security:RequireTwoFactorForStaff", "false"); // test accounts have no authenticator; Trust/TwoFactorTests turns it on
         if (DemoEnabled)
         {
             builder.UseSetting("Demo:Password", DemoPassword);

@@ -49,6 +49,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IValidator<LoginMo
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        }
+
         ModelState.AddModelError("", result.IsLockedOut
             ? t["La cuenta está bloqueada por demasiados intentos fallidos. Inténtelo de nuevo en 15 minutos."]
             : t["El correo o la contraseña no son correctos."]);

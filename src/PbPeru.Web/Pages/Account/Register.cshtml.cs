@@ -130,7 +130,7 @@ public sealed class RegisterModel(
     private async Task<IActionResult> ExistingAccountAsync(string email)
     {
         var existing = await users.FindByEmailAsync(email);
-        if (existing is not null && (await signIn.CheckPasswordSignInAsync(existing, Input.Password, lockoutOnFailure: true)).Succeeded)
+        if (existing is not null && !existing.TwoFactorEnabled && (await signIn.CheckPasswordSignInAsync(existing, Input.Password, lockoutOnFailure: true)).Succeeded)
         {
             if (Input.RegistersOrganization && !await users.IsInRoleAsync(existing, Roles.OrganizationRepresentative))
             {
