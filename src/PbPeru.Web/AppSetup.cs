@@ -29,6 +29,7 @@ public static class AppSetup
         services.AddPbPeruDocuments(configuration, environment);
         services.AddPbPeruEmail(configuration, environment);
         services.AddScoped<Notifier>();
+        services.AddScoped<Infrastructure.Audit.AuditTrail>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

@@ -49,7 +49,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             version.CurrentValue = (int)version.OriginalValue! + 1;
         }
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -176,6 +176,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureConsensus(builder);
         ConfigureQuestions(builder);
         ConfigureDataProtection(builder);
+        ConfigureAudit(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)
