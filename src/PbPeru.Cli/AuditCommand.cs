@@ -8,7 +8,7 @@ namespace PbPeru.Cli;
 /// was edited, removed or reordered. Exit codes: 0 intact, 1 tampered (the usage error of every
 /// command is 1 too), 2 the file cannot be read.
 /// </summary>
-internal static class AuditCommand
+public static class AuditCommand
 {
     public const int Tampered = 1;
 

@@ -365,7 +365,8 @@ public sealed class AuditBallotTests(DemoPbPeruFactory app) : IClassFixture<Demo
         string[] others = [VotingTestData.Nelida, VotingTestData.Hernan, VotingTestData.Santos, VotingTestData.Alberto];
         var cast = await AllAtOnceAsync(others.Length, i => data.CastAsync(others[i], [water]));
         Assert.All(cast, o => Assert.True(o.Succeeded, o.Problem));
-        Assert.True((await data.CastAsync(VotingTestData.Julia, [], seenRevision: 1)).Succeeded);
+        var road = await data.PositionAsync("Carretera");
+        Assert.True((await data.CastAsync(VotingTestData.Julia, (IReadOnlyList<int>)[road], seenRevision: 1)).Succeeded);
         var lines = await LinesAsync(data.CycleId);
         Assert.Equal(6, lines.Count);
         Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), lines.Select(l => l.Sequence));
