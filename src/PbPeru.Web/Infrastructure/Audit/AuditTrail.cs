@@ -33,12 +33,15 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock, IHttpContext
         return await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Chain == chain, cancellationToken) ?? AuditHead.Empty(chain);
     }
 
-    /// <summary>The line that recorded something about <paramref name="subject"/> last, if any: the head at that moment.</summary>
+    /// <summary>
+    /// The line that recorded the agreement about <paramref name="subject"/> (an acta version's
+    /// issue), if any: the head at that moment. Later lines on the same subject (its downloads) do not count.
+    /// </summary>
     public static async Task<AuditHead?> HeadAtAsync(AppDbContext db, int cycleId, string subject, CancellationToken cancellationToken)
     {
         var chain = AuditChains.ForCycle(cycleId);
         return await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Chain == chain && e.Subject == subject)
+            .Where(e => e.Chain == chain && e.Subject == subject && e.Action == AuditActions.AgreementRecorded)
             .OrderByDescending(e => e.Sequence)
             .Select(e => new AuditHead(e.Chain, e.Sequence, e.Hash))
             .FirstOrDefaultAsync(cancellationToken);
