@@ -9,6 +9,7 @@ internal static class CliText
         """
         Uso:
           PbPeru.Cli count ARCHIVO.pb [--rule REGLA] [--threshold N] [--json] [--lang es|en]
+          PbPeru.Cli verify-audit ARCHIVO.json [--head HUELLA] [--lang es|en]
           PbPeru.Cli help
 
         Recuenta los votos de un archivo .pb publicado (formato pabulib).
@@ -22,10 +23,19 @@ internal static class CliText
 
         Códigos de salida: 0 listo; 1 la orden está mal escrita; 2 el archivo no se puede leer o contar.
         Desde el repositorio: dotnet run --project src/PbPeru.Cli -- count ARCHIVO.pb --rule mes-add1
+
+        verify-audit verifica una cadena de auditoría exportada (JSON, desde la pestaña Auditoría
+        del ciclo): recalcula cada huella y cada enlace y señala el primer asiento modificado,
+        eliminado o reordenado.
+          --head HUELLA   la huella de cabeza impresa en el acta o publicada en los datos abiertos:
+                          la cadena debe pasar por ella.
+        Códigos de salida de verify-audit: 0 íntegra; 1 alterada (o la orden está mal escrita);
+        2 el archivo no se puede leer.
         """,
         """
         Usage:
           PbPeru.Cli count FILE.pb [--rule RULE] [--threshold N] [--json] [--lang es|en]
+          PbPeru.Cli verify-audit FILE.json [--head HASH] [--lang es|en]
           PbPeru.Cli help
 
         Recounts the votes of a published .pb file (pabulib format).
@@ -40,6 +50,13 @@ internal static class CliText
 
         Exit codes: 0 done; 1 the command is wrong; 2 the file cannot be read or counted.
         From the repository: dotnet run --project src/PbPeru.Cli -- count FILE.pb --rule mes-add1
+
+        verify-audit checks an exported audit chain (JSON, from the cycle's Audit tab): it
+        recomputes every hash and link and names the first entry edited, removed or reordered.
+          --head HASH     the head hash printed in the acta or published in the open data:
+                          the chain must pass through it.
+        Exit codes of verify-audit: 0 intact; 1 tampered (or the command is wrong);
+        2 the file cannot be read.
         """);
 
     public static readonly Text Error = new("Error: {0}", "Error: {0}");
@@ -60,6 +77,13 @@ internal static class CliText
     public static readonly Text FileNotFound = new("no se encuentra el archivo «{0}».", "the file «{0}» does not exist.");
     public static readonly Text FileUnreadable = new("no se puede leer «{0}»: {1}", "cannot read «{0}»: {1}");
     public static readonly Text FileProblem = new("{0}: {1}", "{0}: {1}");
+
+    public static readonly Text MissingAuditFile = new("falta el archivo .json de la cadena de auditoría.", "the audit chain .json file is missing.");
+    public static readonly Text AuditIntact = new("OK: {0}", "OK: {0}");
+    public static readonly Text AuditTampered = new("ALTERADA: {0}", "TAMPERED: {0}");
+    public static readonly Text AuditChainName = new("Cadena: {0}", "Chain: {0}");
+    public static readonly Text AuditHeadLine = new("Cabeza: n.º {0} {1}", "Head: no. {0} {1}");
+    public static readonly Text AuditProblemAt = new("Primer problema: asiento n.º {0} ({1})", "First problem: entry no. {0} ({1})");
 
     public static readonly Text Heading = new("Recuento de {0}", "Recount of {0}");
     public static readonly Text Rule = new("Regla: {0}", "Rule: {0}");

@@ -60,6 +60,11 @@ public static class CommandLine
             return Done;
         }
 
+        if (args[0] == "verify-audit")
+        {
+            return AuditCommand.Run(args[1..], stdout, stderr);
+        }
+
         if (args[0] != "count")
         {
             return Usage(stderr, CliText.UnknownCommand.Format(args[0]));
@@ -163,7 +168,7 @@ public static class CommandLine
         static (CountOptions?, string?) Fail(string message) => (null, message);
     }
 
-    private static int Usage(TextWriter stderr, string message)
+    internal static int Usage(TextWriter stderr, string message)
     {
         stderr.WriteLine(CliText.Error.Format(message));
         stderr.WriteLine();

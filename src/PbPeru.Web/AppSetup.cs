@@ -31,6 +31,7 @@ public static class AppSetup
         services.AddPbPeruEmail(configuration, environment);
         services.AddScoped<Notifier>();
         services.AddPbPeruTwoFactor();
+        services.AddScoped<Infrastructure.Audit.AuditTrail>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

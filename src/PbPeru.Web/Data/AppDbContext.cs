@@ -49,7 +49,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
             version.CurrentValue = (int)version.OriginalValue! + 1;
         }
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -177,6 +177,7 @@ public abstract partial class AppDbContext(DbContextOptions options) : IdentityD
         ConfigureQuestions(builder);
         ConfigureDataProtection(builder);
         ConfigureSessions(builder);
+        ConfigureAudit(builder);
     }
 
     private static void ConfigurePreparation(ModelBuilder builder)

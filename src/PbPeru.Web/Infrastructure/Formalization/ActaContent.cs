@@ -63,7 +63,8 @@ public sealed record ActaContent(
 }
 
 /// <summary>What the acta partial draws: the content, and the hash when it is an issued version (null for the draft).</summary>
-public sealed record ActaDocumentView(ActaContent Content, string? Hash);
+/// <summary>An acta to draw: its content, its hash once issued, and the cycle's audit chain head when it was issued (if recorded).</summary>
+public sealed record ActaDocumentView(ActaContent Content, string? Hash, PbPeru.Domain.Audit.AuditHead? AuditHead = null);
 
 /// <summary>A prioritized project: its rank, name, CUI, districts by name, what this cycle pays, its whole cost and who else pays.</summary>
 public sealed record ActaProject(int Rank, string Name, string? Cui, IReadOnlyList<string> Districts, long AmountCentimos, long TotalCostCentimos, IReadOnlyList<ActaCofinancing> Cofinancing)

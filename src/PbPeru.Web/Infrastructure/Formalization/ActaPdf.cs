@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -14,7 +15,8 @@ namespace PbPeru.Web.Infrastructure.Formalization;
 /// </summary>
 public static class ActaPdf
 {
-    public static byte[] Render(ActaContent acta, string hash, IStringLocalizer t)
+    /// <summary>The PDF of a version; <c>auditHead</c>, the cycle's audit chain head when it was issued, is printed after the signatures.</summary>
+    public static byte[] Render(ActaContent acta, string hash, IStringLocalizer t, AuditHead? auditHead = null)
     {
         var heading = $"{t["Acta de Acuerdos y Compromisos"]} · {acta.GovernmentName} · {t["Año fiscal"]} {acta.FiscalYear} · {t["Versión {0}", acta.Number]}";
         using var document = new PdfDocument();
@@ -22,6 +24,11 @@ public static class ActaPdf
         document.Info.Author = "PbPeru";
         var writer = new Writer(document);
         writer.Draw(acta, t);
+        if (auditHead is not null)
+        {
+            writer.AuditHead(auditHead, t);
+        }
+
         return writer.Complete(t, heading, $"SHA-256: {hash}");
     }
 
@@ -128,6 +135,13 @@ public static class ActaPdf
 
             Heading(t["Firmas"]);
             Signatures(acta.Signatures, t);
+        }
+
+        public void AuditHead(AuditHead head, IStringLocalizer t)
+        {
+            Heading(t["Registro de auditoría"]);
+            Paragraph(t["Al emitirse esta versión, el registro de auditoría del ciclo llegaba al asiento n.º {0}, con la huella SHA-256:", head.Sequence], Small, XStringFormats.TopLeft);
+            Paragraph(head.Hash, Small, XStringFormats.TopLeft);
         }
 
         private void Commitments(IReadOnlyList<ActaCommitment> commitments, IStringLocalizer t)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Formalization;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure.Audit;
 
 namespace PbPeru.Web.Infrastructure.Formalization;
 
@@ -19,7 +21,7 @@ public sealed record CommitteeCastOutcome(bool Succeeded, bool Changed, bool Rep
 /// a submission from a stale page is refused rather than replacing the newer ballot. Races end in a
 /// unique or concurrency violation, and the loser looks again.
 /// </summary>
-public sealed class CommitteeBallotBox(AppDbContext db, TimeProvider clock)
+public sealed class CommitteeBallotBox(AppDbContext db, TimeProvider clock, AuditTrail audit)
 {
     private const int Attempts = 5;
 
@@ -62,6 +64,7 @@ public sealed class CommitteeBallotBox(AppDbContext db, TimeProvider clock)
                     ballot.Change(election, agent, facts, approvals, submissionKey, now);
                 }
 
+                audit.Record(election.CycleId, AuditActions.BallotCast, $"committee-election:{electionId}", existing is null ? $"agent:{agentId} cast" : $"agent:{agentId} changed");
                 await db.SaveChangesAsync(ct);
                 return new CommitteeCastOutcome(true, existing is not null, Repeated: false, null, ballot);
             }

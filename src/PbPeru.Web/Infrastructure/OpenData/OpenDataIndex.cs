@@ -1,3 +1,4 @@
+using PbPeru.Domain.Audit;
 using PbPeru.Web.Infrastructure.Formalization;
 
 namespace PbPeru.Web.Infrastructure.OpenData;
@@ -12,7 +13,8 @@ public static class OpenDataIndex
 {
     public const string Path = "/Public/OpenData/index.json";
 
-    public static byte[] Build(IReadOnlyList<(OpenDataCycle Cycle, IReadOnlyList<OpenDataFile> Files)> cycles, string origin) => OpenDataCsv.Serialize(new
+    /// <summary>The index; <c>auditHeads</c> gives each cycle's audit chain head now, by cycle id (<c>auditHead</c>: sequence and hash).</summary>
+    public static byte[] Build(IReadOnlyList<(OpenDataCycle Cycle, IReadOnlyList<OpenDataFile> Files)> cycles, string origin, IReadOnlyDictionary<int, AuditHead>? auditHeads = null) => OpenDataCsv.Serialize(new
     {
         Title = "PbPeru: datos abiertos del presupuesto participativo",
         ApprovedListExport.License,
@@ -26,6 +28,7 @@ public static class OpenDataIndex
             c.Cycle.Government,
             c.Cycle.FiscalYear,
             Page = origin + "/Public/OpenData/" + c.Cycle.CycleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AuditHead = auditHeads?.GetValueOrDefault(c.Cycle.CycleId) is { } head ? new { head.Sequence, head.Hash } : null,
             Files = c.Files.Select(f => new
             {
                 f.Name,

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Registration;
 using PbPeru.Domain.Voting;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Pages.Cycles.Training;
 
 namespace PbPeru.Web.Infrastructure.Voting;
@@ -30,7 +32,7 @@ public sealed record CastingSeen(FinalVote Vote, Agent Agent, bool Trained, Agen
 /// ballot since) is refused rather than silently replacing the newer one. Races between requests end
 /// in a unique or concurrency violation, and the loser looks again.
 /// </summary>
-public sealed class BallotBox(AppDbContext db, TimeProvider clock)
+public sealed class BallotBox(AppDbContext db, TimeProvider clock, AuditTrail audit)
 {
     private const int Attempts = 5;
 
@@ -98,6 +100,8 @@ public sealed class BallotBox(AppDbContext db, TimeProvider clock)
                     receipt = ballot.Change(vote, agent, trained, choices, submissionKey, now);
                 }
 
+                // That the agent voted, and when; never what (the line is public to the cycle's staff).
+                audit.Record(vote.CycleId, AuditActions.BallotCast, $"vote:{voteId}", existing is null ? $"agent:{agentId} cast" : $"agent:{agentId} changed");
                 await db.SaveChangesAsync(cancellationToken);
                 return new CastOutcome(receipt, existing is not null, Repeated: false, null, ballot);
             }

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Coordination;
 using PbPeru.Domain.Cycles;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 
 namespace PbPeru.Web.Pages.Cycles;
 
 /// <summary>The cycle at a glance: its phase, calendar, configuration, what blocks the next move, its history.</summary>
-public sealed class DashboardModel(AppDbContext db, CurrentActor currentActor, CycleFactsQuery factsQuery, TimeProvider clock)
+public sealed class DashboardModel(AppDbContext db, CurrentActor currentActor, CycleFactsQuery factsQuery, TimeProvider clock, AuditTrail audit)
     : CyclePageModel(db, currentActor)
 {
     public GateResult? NextMove { get; private set; }
@@ -59,6 +61,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentActor currentActor, C
                     if (await TrySaveAsync(() =>
                     {
                         Cycle.AdvanceTo(to, Actor, facts, clock.GetUtcNow());
+                        audit.Record(Cycle.Id, AuditActions.PhaseMoved, $"cycle:{Cycle.Id}", $"{Cycle.Transitions[^1].From} → {to}");
                         join?.Invoke();
                     }, cancellationToken))
                     {

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Concertation;
 using PbPeru.Domain.Cycles;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 
 namespace PbPeru.Web.Pages.Evaluation;
 
@@ -16,7 +18,7 @@ namespace PbPeru.Web.Pages.Evaluation;
 /// else is answered 404, on GET and on POST. The review's rules (reasons, scores on the scale, every
 /// criterion scored) are the domain's; a refusal keeps what was typed and stores nothing.
 /// </summary>
-public sealed class SheetModel(AppDbContext db, TimeProvider clock, Notifier notifier, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SheetModel(AppDbContext db, TimeProvider clock, Notifier notifier, IStringLocalizer<SharedResource> t, AuditTrail audit) : PageModel
 {
     public sealed class SheetInput
     {
@@ -138,6 +140,7 @@ public sealed class SheetModel(AppDbContext db, TimeProvider clock, Notifier not
         {
             Review.RecordSheet(Cycle, Me, input, Proposal.EstimatedCost, today, clock.GetUtcNow());
             new EvaluationQueries(db).Touch(Review);
+            audit.Record(Cycle.Id, AuditActions.EvaluationRecorded, $"proposal:{Proposal.Id}", $"sheet: {input.Viability}");
             var asked = Review.OpenObservations(today).FirstOrDefault(o => o.AskedByUserId == Me && !openBefore.Contains(o.AskedAt));
             if (asked is not null)
             {

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Formalization;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Infrastructure.Formalization;
 
 namespace PbPeru.Web.Pages.Public;
@@ -19,6 +21,9 @@ public sealed class ActaModel(AppDbContext db) : PageModel
     public ActaVersion Shown { get; private set; } = null!;
 
     public ActaContent Document { get; private set; } = null!;
+
+    /// <summary>The cycle's audit chain head when the shown version was issued.</summary>
+    public AuditHead? AuditHead { get; private set; }
 
     public bool IsLatest => Shown.Number == Versions[0].Number;
 
@@ -39,6 +44,7 @@ public sealed class ActaModel(AppDbContext db) : PageModel
 
         Shown = shown;
         Document = ActaContentBuilder.Deserialize(shown.Content);
+        AuditHead = await AuditTrail.HeadAtAsync(db, cycleId, AuditTrail.ActaSubject(cycleId, number), cancellationToken);
         return Page();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Infrastructure.Formalization;
 
 namespace PbPeru.Web.Pages.Public;
@@ -17,6 +18,7 @@ public sealed class ActaPdfModel(AppDbContext db, IStringLocalizer<SharedResourc
         }
 
         var content = ActaContentBuilder.Deserialize(version.Content);
-        return File(ActaPdf.Render(content, version.Hash, t), "application/pdf", ActaQueries.PdfName(content));
+        var head = await AuditTrail.HeadAtAsync(db, version.CycleId, AuditTrail.ActaSubject(version.CycleId, version.Number), cancellationToken);
+        return File(ActaPdf.Render(content, version.Hash, t, head), "application/pdf", ActaQueries.PdfName(content));
     }
 }

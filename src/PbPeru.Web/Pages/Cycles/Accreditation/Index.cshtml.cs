@@ -2,11 +2,13 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Pages.Cycles.Registrations;
 
 namespace PbPeru.Web.Pages.Cycles.Accreditation;
@@ -21,7 +23,8 @@ public sealed class IndexModel(
     CurrentActor currentActor,
     Notifier notifier,
     TimeProvider clock,
-    IValidator<IndexModel.RulingInput> rulingValidator)
+    IValidator<IndexModel.RulingInput> rulingValidator,
+    AuditTrail audit)
     : CyclePageModel(db, currentActor)
 {
     public const int ChallengePageSize = 20;
@@ -126,6 +129,7 @@ public sealed class IndexModel(
             return Page();
         }
 
+        audit.Record(Cycle.Id, AuditActions.AccreditationDecided, $"accreditation-list:{list.Id}", "preliminary list published");
         var saved = await OnceOnly.SaveAsync(
             Db,
             ct => Db.AccreditationLists
@@ -196,6 +200,7 @@ public sealed class IndexModel(
         }
 
         var ruled = challenge.Status;
+        audit.Record(Cycle.Id, AuditActions.AccreditationDecided, $"challenge:{challenge.Id}", $"{ruled}: agent:{agent.Id}");
         var saved = await OnceOnly.SaveAsync(
             Db,
             ct => Db.Challenges
@@ -235,6 +240,7 @@ public sealed class IndexModel(
             return Page();
         }
 
+        audit.Record(Cycle.Id, AuditActions.AccreditationDecided, $"accreditation-list:{list.Id}", "final list published");
         var saved = await OnceOnly.SaveAsync(
             Db,
             ct => Db.AccreditationLists

@@ -2,12 +2,14 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Formalization;
 using PbPeru.Domain.Meetings;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Infrastructure.Formalization;
 
 namespace PbPeru.Web.Pages.Cycles.Acta;
@@ -19,7 +21,7 @@ namespace PbPeru.Web.Pages.Cycles.Acta;
 /// the next version. An issued version is never changed: changed data reaches the acta only by a
 /// correction.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, IStringLocalizer<SharedResource> t, AuditTrail audit)
     : CyclePageModel(db, currentActor)
 {
     public sealed class CommitmentForm
@@ -142,6 +144,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
                 }
 
                 version.IsModified = true;
+                audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"commitment:{existing.Id}", "commitment edited");
                 await Db.SaveChangesAsync(cancellationToken);
                 return Done(t["Compromiso actualizado."]);
             }
@@ -157,6 +160,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
             }
 
             Db.Commitments.Add(Domain.Formalization.Commitment.Record(Cycle, Actor, input, key, clock.GetUtcNow()));
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"cycle:{Cycle.Id}", $"commitment recorded ({input.Party})");
             await Db.SaveChangesAsync(cancellationToken);
             return Done(t["Compromiso registrado."]);
         }
@@ -203,6 +207,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         {
             existing.EnsureRemovable(Cycle, Actor);
             Db.Commitments.Remove(existing);
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"commitment:{existing.Id}", "commitment removed");
             await Db.SaveChangesAsync(cancellationToken);
             return Done(t["Compromiso eliminado."]);
         }
@@ -275,6 +280,8 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
                 // A new version is a change of the acta: two corrections at once cannot both pass.
                 Db.Entry(acta).Property<int>("Version").IsModified = true;
             }
+
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, AuditTrail.ActaSubject(Cycle.Id, version.Number), $"acta version {version.Number} issued");
 
             await Db.SaveChangesAsync(cancellationToken);
             return Done(version.Number == 1 ? t["Acta emitida (versión 1)."] : t["Corrección emitida (versión {0}).", version.Number]);

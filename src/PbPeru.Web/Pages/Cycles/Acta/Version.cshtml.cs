@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Formalization;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Infrastructure.Formalization;
 
 namespace PbPeru.Web.Pages.Cycles.Acta;
@@ -12,6 +14,9 @@ public sealed class VersionModel(AppDbContext db, CurrentActor currentActor) : C
     public ActaVersion Version { get; private set; } = null!;
 
     public ActaContent Document { get; private set; } = null!;
+
+    /// <summary>The cycle's audit chain head when this version was issued.</summary>
+    public AuditHead? AuditHead { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int versionId, CancellationToken cancellationToken)
     {
@@ -27,6 +32,7 @@ public sealed class VersionModel(AppDbContext db, CurrentActor currentActor) : C
 
         Version = version;
         Document = ActaContentBuilder.Deserialize(version.Content);
+        AuditHead = await AuditTrail.HeadAtAsync(Db, version.CycleId, AuditTrail.ActaSubject(version.CycleId, version.Number), cancellationToken);
         return Page();
     }
 }

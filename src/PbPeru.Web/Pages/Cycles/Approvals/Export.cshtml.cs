@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using PbPeru.Domain.Audit;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Infrastructure.Formalization;
 
 namespace PbPeru.Web.Pages.Cycles.Approvals;
@@ -10,7 +12,7 @@ namespace PbPeru.Web.Pages.Cycles.Approvals;
 /// <c>/Cycles/Approvals/Export/{id}?format=csv|xlsx|json</c> (a cycle manager of the jurisdiction;
 /// 403 otherwise). No result yet: 404; an unknown format: 400.
 /// </summary>
-public sealed class ExportModel(AppDbContext db, CurrentActor currentActor) : CyclePageModel(db, currentActor)
+public sealed class ExportModel(AppDbContext db, CurrentActor currentActor, AuditTrail audit) : CyclePageModel(db, currentActor)
 {
     public async Task<IActionResult> OnGetAsync(int id, string? format, CancellationToken cancellationToken)
     {
@@ -30,6 +32,7 @@ public sealed class ExportModel(AppDbContext db, CurrentActor currentActor) : Cy
         }
 
         var file = ApprovedListExport.Build(list, kind);
+        await audit.RecordNowAsync(id, AuditActions.ExportDownloaded, $"cycle:{id}", file.FileName, cancellationToken);
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";
         return File(file.Content, file.ContentType, file.FileName);

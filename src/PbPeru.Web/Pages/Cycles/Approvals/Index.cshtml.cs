@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Formalization;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Infrastructure.Documents;
 using PbPeru.Web.Infrastructure.Formalization;
 
@@ -18,7 +20,7 @@ namespace PbPeru.Web.Pages.Cycles.Approvals;
 /// the same body decides again, as a new decision), then the submission to the MEF; and the
 /// downloads of the approved list (CSV, XLSX, JSON) with their column dictionary.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, IDocumentStore documents, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, IDocumentStore documents, IStringLocalizer<SharedResource> t, AuditTrail audit)
     : CyclePageModel(db, currentActor)
 {
     public const string DocumentErrors = "Decision.Document";
@@ -160,6 +162,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
             }
 
             var decision = chain.Decide(Cycle, Actor, ActaIssued, input, key, Today, clock.GetUtcNow());
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"cycle:{Cycle.Id}", $"approval: {decision.Body} {decision.Outcome}, {decision.AgreementNumber}");
             await Db.SaveChangesAsync(cancellationToken);
             return Done(decision.Outcome == ApprovalOutcome.Approved
                 ? t["Decisión registrada: {0} aprobó la lista.", BodyName(decision.Body)]
@@ -233,6 +236,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
             }
 
             Chain.SubmitToMef(Cycle, Actor, Mef.Date.Value, Mef.Reference ?? "", Today, clock.GetUtcNow());
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"cycle:{Cycle.Id}", $"submitted to MEF: {Mef.Reference}");
             await Db.SaveChangesAsync(cancellationToken);
             return Done(t["Remisión al MEF registrada."]);
         }

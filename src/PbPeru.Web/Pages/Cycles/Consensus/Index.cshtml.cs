@@ -2,11 +2,13 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Deliberation;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 
 namespace PbPeru.Web.Pages.Cycles.Consensus;
 
@@ -17,7 +19,7 @@ namespace PbPeru.Web.Pages.Cycles.Consensus;
 /// confirmation, since a record does not change; the result pages then show it in place of a vote
 /// count.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, IStringLocalizer<SharedResource> t, AuditTrail audit)
     : CyclePageModel(db, currentActor)
 {
     public sealed class RecordForm
@@ -118,6 +120,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
             ConsensusRecord.EnsureNotYetRecorded(subject, recorded);
             var record = ConsensusRecord.Record(Cycle, Actor, meeting, subject, Input.Decision ?? "", Input.Minutes ?? "", key, clock.GetUtcNow());
             Db.ConsensusRecords.Add(record);
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"cycle:{Cycle.Id}", $"consensus recorded: {subject}");
             await Db.SaveChangesAsync(cancellationToken);
             return Done(t["Consenso registrado: {0}.", ConsensusQueries.SubjectLabel(subject, t)]);
         }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Concertation;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 
 namespace PbPeru.Web.Pages.Cycles.Evaluation;
 
@@ -12,7 +14,7 @@ namespace PbPeru.Web.Pages.Cycles.Evaluation;
 /// (means, spread, disagreement, weighted score), the observations and answers, and the
 /// consolidation meeting's form.
 /// </summary>
-public sealed class ProposalModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock) : CyclePageModel(db, currentActor)
+public sealed class ProposalModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, AuditTrail audit) : CyclePageModel(db, currentActor)
 {
     public sealed class MeetingInput
     {
@@ -104,6 +106,7 @@ public sealed class ProposalModel(AppDbContext db, CurrentActor currentActor, Ti
             {
                 Review.RecordConsolidation(Cycle, Actor, Meeting.Verdict!.Value, cost, Meeting.Minutes!, Today, clock.GetUtcNow());
                 new EvaluationQueries(Db).Touch(Review);
+                audit.Record(Cycle.Id, AuditActions.EvaluationRecorded, $"proposal:{Proposal.Id}", $"consolidation: {Meeting.Verdict}");
                 await Db.SaveChangesAsync(cancellationToken);
                 TempData["Flash"] = Localizer["Se registró el resultado de la reunión de consolidación."].Value;
                 return RedirectToPage(new { id, proposalId });

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Concertation;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 
 namespace PbPeru.Web.Pages.Cycles.Evaluation;
 
@@ -12,7 +14,7 @@ namespace PbPeru.Web.Pages.Cycles.Evaluation;
 /// evaluated proposals) and, once every submitted proposal is evaluated, its publication — once;
 /// it freezes the evaluation.
 /// </summary>
-public sealed class ReportModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock) : CyclePageModel(db, currentActor)
+public sealed class ReportModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, AuditTrail audit) : CyclePageModel(db, currentActor)
 {
     public RecommendationResult Preview { get; private set; } = null!;
 
@@ -57,6 +59,7 @@ public sealed class ReportModel(AppDbContext db, CurrentActor currentActor, Time
         {
             report.Publish(Cycle, Actor, reported, LimaTime.Today(clock), clock.GetUtcNow());
             Db.TechnicalReports.Add(report);
+            audit.Record(Cycle.Id, AuditActions.EvaluationRecorded, $"cycle:{Cycle.Id}", "technical report published");
             await Db.SaveChangesAsync(cancellationToken);
             TempData["Flash"] = Localizer["Informe técnico publicado. La evaluación quedó cerrada."].Value;
             return RedirectToPage(new { id });

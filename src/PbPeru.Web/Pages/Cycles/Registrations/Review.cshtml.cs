@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Registration;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Infrastructure.Documents;
 
 namespace PbPeru.Web.Pages.Cycles.Registrations;
@@ -12,7 +14,7 @@ namespace PbPeru.Web.Pages.Cycles.Registrations;
 /// One organization's registration as staff review it — its details, agents (with their DNI),
 /// documents and every earlier decision — and the decision: accept, observe or reject.
 /// </summary>
-public sealed class ReviewModel(AppDbContext db, CurrentActor currentActor, Notifier notifier, TimeProvider clock, IDocumentStore documents)
+public sealed class ReviewModel(AppDbContext db, CurrentActor currentActor, Notifier notifier, TimeProvider clock, IDocumentStore documents, AuditTrail audit)
     : CyclePageModel(db, currentActor)
 {
     public Organization Organization { get; private set; } = null!;
@@ -125,6 +127,7 @@ public sealed class ReviewModel(AppDbContext db, CurrentActor currentActor, Noti
 
         var (subject, text) = Notice(outcome, Organization.Decisions[^1].Note);
         notifier.Notify(Organization.RepresentativeUserId, subject, text, $"/Registration/Edit/{Organization.Id}");
+        audit.Record(Cycle.Id, AuditActions.AccreditationDecided, $"organization:{Organization.Id}", $"{outcome}: {Organization.Name}");
 
         var decided = Organization.Status;
         var saved = await OnceOnly.SaveAsync(

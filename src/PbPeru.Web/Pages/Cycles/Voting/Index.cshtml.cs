@@ -2,12 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PbPeru.Domain.Audit;
 using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Domain.Voting;
 using PbPeru.Web.Data;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Audit;
 using PbPeru.Web.Infrastructure.Voting;
 using PbPeru.Web.Pages.Cycles.Training;
 
@@ -20,7 +22,7 @@ namespace PbPeru.Web.Pages.Cycles.Voting;
 /// workshop's consensus, or rank technically). Every change goes through <see cref="FinalVote"/>;
 /// a refused one is a message on the page with the input kept.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, IStringLocalizer<SharedResource> t)
+public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeProvider clock, IStringLocalizer<SharedResource> t, AuditTrail audit)
     : CyclePageModel(db, currentActor)
 {
     public const int PageSize = 50;
@@ -365,6 +367,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         return await ChangeAsync(() =>
         {
             Vote.Count(Cycle, Actor, ballots, Now);
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"vote:{Vote.Id}", $"result computed from {ballots.Count} ballots");
             return t["Resultado calculado."];
         }, cancellationToken);
     }
@@ -389,6 +392,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         return await ChangeAsync(() =>
         {
             Vote.RankTechnically(Cycle, Actor, Now);
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"vote:{Vote.Id}", "result computed by technical ranking");
             return t["Resultado calculado por puntaje técnico."];
         }, cancellationToken);
     }
@@ -442,6 +446,7 @@ public sealed class IndexModel(AppDbContext db, CurrentActor currentActor, TimeP
         return await ChangeAsync(() =>
         {
             Vote.RecordConsensus(Cycle, Actor, order, Consensus.Minutes ?? "", Now);
+            audit.Record(Cycle.Id, AuditActions.AgreementRecorded, $"vote:{Vote.Id}", "result recorded by consensus");
             return t["Consenso registrado."];
         }, cancellationToken, checkVersion: true);
     }
