@@ -44,6 +44,26 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_AuditHeads", x => x.Chain);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Sessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ExpiresUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Chain_Sequence",
                 table: "AuditEntries",
@@ -55,7 +75,16 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
                 table: "AuditEntries",
                 columns: new[] { "Chain", "Subject" });
 
-            // Append-only: the database refuses to change or remove a line (see AuditTriggers).
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_ExpiresUtc",
+                table: "Sessions",
+                column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_UserId",
+                table: "Sessions",
+                column: "UserId");
+
             migrationBuilder.Sql(AuditTriggers.SqliteUp);
         }
 
@@ -69,6 +98,9 @@ namespace PbPeru.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "Sessions");
         }
     }
 }

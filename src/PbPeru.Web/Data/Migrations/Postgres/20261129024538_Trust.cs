@@ -46,6 +46,26 @@ namespace PbPeru.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_AuditHeads", x => x.Chain);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Sessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ExpiresUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Chain_Sequence",
                 table: "AuditEntries",
@@ -57,7 +77,16 @@ namespace PbPeru.Web.Data.Migrations.Postgres
                 table: "AuditEntries",
                 columns: new[] { "Chain", "Subject" });
 
-            // Append-only: the database refuses to change or remove a line (see AuditTriggers).
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_ExpiresUtc",
+                table: "Sessions",
+                column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_UserId",
+                table: "Sessions",
+                column: "UserId");
+
             migrationBuilder.Sql(AuditTriggers.PostgresUp);
         }
 
@@ -71,6 +100,9 @@ namespace PbPeru.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditHeads");
+
+            migrationBuilder.DropTable(
+                name: "Sessions");
         }
     }
 }
