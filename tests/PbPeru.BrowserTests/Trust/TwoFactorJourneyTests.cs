@@ -1,9 +1,10 @@
 using Microsoft.Playwright;
 using PbPeru.BrowserTests.Infrastructure;
 using PbPeru.Web.Identity;
+using PbPeru.Web.Tests.Trust;
 using Xunit.Abstractions;
 
-namespace PbPeru.Web.Tests.Trust;
+namespace PbPeru.BrowserTests.Trust;
 
 /// <summary>
 /// A cycle manager sets up two-factor authentication in Chromium the way a person would, reading the

@@ -116,6 +116,9 @@ public static class AccessTable
     /// <summary>ExecutionAccess.Admits: the cycle's committee members and the staff managing its jurisdiction.</summary>
     private static Rule CommitteeOrStaff { get; } = Only(Committee, Manager).ElseForbidden("ExecutionAccess: committee member or staff of the cycle");
 
+    /// <summary>The sign-in's second step: only between a right password and the code; everyone else goes back to the login.</summary>
+    private static Rule DuringASecondStep { get; } = new(new HashSet<Persona>(), Outcome.Login, "a second step pending");
+
     private const string NoFile = "the demo has no such file";
 
     public static IReadOnlyList<PageAccess> Pages { get; } =
@@ -128,6 +131,11 @@ public static class AccessTable
         Page("/Account/Register", Public),
         Page("/Account/Invitation", _ => "/Account/Invitation?token=no-es-un-token", Public),
         Page("/Account/Logout", SignedIn),
+        Page("/Account/Password", SignedIn),
+        Page("/Account/TwoFactor", SignedIn),
+        Page("/Account/RecoveryCodes", SignedIn), // shown once after set-up; otherwise back to the set-up page
+        Page("/Account/LoginWith2fa", DuringASecondStep),
+        Page("/Account/LoginWithRecoveryCode", DuringASecondStep),
         Page("/Public/Acta", d => $"/Public/Acta/{d.Published}", Public),
         Page("/Public/ActaPdf", d => $"/Public/ActaPdf/{d.ActaVersion}", Public),
         Page("/Public/Agents", d => $"/Public/Agents/{d.Registration}", Public),
@@ -203,6 +211,9 @@ public static class AccessTable
         CyclePage("/Cycles/Approvals/Export", d => d.Published),
         CyclePage("/Cycles/Survey/Index", d => d.Published),
 
+        // The cycle's audit chain: outside the /Cycles folder so administrators reach it too; the page checks the jurisdiction.
+        Page("/Audit/Cycle", d => $"/Cycles/Audit/{d.Published}", Only(Manager, Administrator).ElseForbidden("manages the cycle's jurisdiction, or administers")),
+
         // Organization registration: the OrganizationRepresentative role (folder), then the organization's representative.
         Page("/Registration/Index", Only(Representative)),
         Page("/Registration/Create", d => $"/Registration/Create?cycleId={d.Registration}", Only(Representative)),
@@ -253,5 +264,7 @@ public static class AccessTable
     public static IReadOnlyList<PageAccess> Endpoints { get; } =
     [
         Page("/health", Public),
+        Page("/health/live", Public),
+        Page("/health/ready", Public),
     ];
 }
