@@ -41,6 +41,17 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserAppFixture app, ITe
         await Assertions.Expect(Page.Locator("#password-form")).ToBeVisibleAsync();
         await Page.GotoAsync("/Public/OpenData");
 
+        // A form with a validation summary (the ballot) and one showing its errors (a wrong sign-in).
+        await Page.GotoAsync("/Voting");
+        await Page.Locator("li.vote-row.vote-open a[href^='/Voting/Ballot/']").First.ClickAsync();
+        await Assertions.Expect(Page.Locator("form.ballot-form")).ToBeVisibleAsync();
+        await Context.ClearCookiesAsync();
+        await Page.GotoAsync("/Account/Login");
+        await Page.Locator("[name='Input.Email']").FillAsync(DemoAccounts.Agent);
+        await Page.Locator("[name='Input.Password']").FillAsync("no-es-la-contraseña-correcta");
+        await Page.Locator("form:has([name='Input.Email']) [type=submit]").First.ClickAsync();
+        await Assertions.Expect(Page.Locator(".validation-summary-errors")).ToBeVisibleAsync();
+
         Assert.Empty(violations);
     }
 }

@@ -23,6 +23,7 @@ public sealed class TwoFactorJourneyTests(BrowserAppFixture app, ITestOutputHelp
         await App.Factory.CreateUserAsync(email, "Gestora de Prueba", Password, [Roles.CycleManager], "08");
         await LoginAsync(email, Password);
 
+        await Page.Locator("header #account-menu").ClickAsync();
         await Page.Locator("header a[href='/Account/TwoFactor']").ClickAsync();
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Verificación en dos pasos");
         await Assertions.Expect(Page.Locator("#tfa-qr")).ToBeVisibleAsync();
