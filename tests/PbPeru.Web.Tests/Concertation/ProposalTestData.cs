@@ -37,7 +37,8 @@ public static class ProposalTestData
     public static readonly Money MinimumCost = Money.FromSoles(10_000m);
     public static readonly Money MaximumCost = Money.FromSoles(500_000m);
 
-    private static int _nextYear = 2030;
+    /// <summary>Test cycles take fiscal years from here on, past the demo's, so they never meet one.</summary>
+    private const int FirstYear = 2030;
     private static int _nextPerson;
 
     public static DateTimeOffset Noon(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(-5));
@@ -89,7 +90,11 @@ public static class ProposalTestData
     public static async Task<ConcertationCycle> NewCycleAsync(PbPeruFactory app, string ubigeo, Func<ProposalRules, ProposalRules>? rules = null)
     {
         var data = new ConcertationCycle(app, ubigeo);
-        var year = Interlocked.Increment(ref _nextYear);
+
+        // The next free year of this jurisdiction in this database (a test run makes more cycles than
+        // there are fiscal years before the domain's last one, so one counter for the run would run out).
+        var taken = await data.ReadAsync(db => db.Cycles.Where(c => c.JurisdictionUbigeo == ubigeo).MaxAsync(c => (int?)c.FiscalYear));
+        var year = Math.Max(FirstYear, (taken ?? 0) + 1);
         await data.WriteAsync(db =>
         {
             var manager = data.Manager;
