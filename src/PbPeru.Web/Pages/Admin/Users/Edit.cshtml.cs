@@ -274,6 +274,47 @@ public sealed class EditModel(
         return RedirectWithFlash(t["Se quitó {0} en {1} ({2}).", AdminLabels.Role(grant.Role, t), grant.JurisdictionName, grant.Ubigeo]);
     }
 
+    /// <summary>
+    /// For a person who lost the phone and the recovery codes: two-factor off, a new key (the old one
+    /// never works again), no recovery codes, and a new security stamp that ends the person's sessions.
+    /// Staff who must use it are sent to set it up again at their next sign-in.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Account.TwoFactorEnabled)
+        {
+            return RedirectWithFlash(t["La cuenta de {0} no usa la verificación en dos pasos.", Account.FullName]);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.SetTwoFactorEnabledAsync(Account, false);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAuthenticatorKeyAsync(Account);
+        }
+
+        if (result.Succeeded)
+        {
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(Account, 0);
+            result = await users.UpdateSecurityStampAsync(Account);
+        }
+
+        if (!result.Succeeded)
+        {
+            FillInputFromAccount();
+            ModelState.AddIdentityErrors(result, "Input", Account.Email ?? "", t);
+            return Page();
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return RedirectWithFlash(t["Se restableció la verificación en dos pasos de {0}: deberá configurarla de nuevo.", Account.FullName]);
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
