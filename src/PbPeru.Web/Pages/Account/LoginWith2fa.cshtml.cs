@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PbPeru.Web.Identity;
 
@@ -16,31 +15,15 @@ namespace PbPeru.Web.Pages.Account;
 /// cookie would let the next person at the browser skip the second step.
 /// </remarks>
 [AllowAnonymous]
-public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : SecondStepPageModel(signIn)
 {
     [BindProperty]
     public string Code { get; set; } = "";
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToPage("/Account/Login", new { returnUrl = LocalReturnUrl });
-        }
-
-        return Page();
-    }
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToPage("/Account/Login", new { returnUrl = LocalReturnUrl });
-        }
-
         var code = StaffTwoFactor.NormalizeCode(Code);
         if (code is null)
         {
@@ -49,7 +32,7 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLoca
         }
 
         // A wrong code counts towards the lockout, like a wrong password.
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        var result = await SignInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
             return LocalRedirect(LocalReturnUrl ?? "/");
@@ -60,6 +43,4 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLoca
             : t["El código no es correcto. Escriba el código que su aplicación muestra ahora; cambia cada 30 segundos."]);
         return Page();
     }
-
-    public string? LocalReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
 }

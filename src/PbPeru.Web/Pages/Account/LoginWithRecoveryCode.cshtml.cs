@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PbPeru.Web.Identity;
 
@@ -9,33 +8,16 @@ namespace PbPeru.Web.Pages.Account;
 
 /// <summary>The second step of signing in without the phone: one of the recovery codes, each good once.</summary>
 [AllowAnonymous]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : SecondStepPageModel(signIn)
 {
     [BindProperty]
     public string RecoveryCode { get; set; } = "";
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
 
-    public string? LocalReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
-
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToPage("/Account/Login", new { returnUrl = LocalReturnUrl });
-        }
-
-        return Page();
-    }
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToPage("/Account/Login", new { returnUrl = LocalReturnUrl });
-        }
-
         // Codes are shown as XXXXX-XXXXX in capitals; a person may type them with spaces or in lower case.
         var code = (RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         if (code.Length is 0 or > 32)
@@ -44,7 +26,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<AppUser> signIn, IS
             return Page();
         }
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        var result = await SignInManager.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
             TempData["Flash"] = t["Usó un código de recuperación: ya no servirá otra vez. Si le quedan pocos, genere nuevos."].Value;
