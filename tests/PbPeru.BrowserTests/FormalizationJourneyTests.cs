@@ -34,27 +34,14 @@ public sealed class FormalizationJourneyTests(BrowserAppFixture app, ITestOutput
         await Context.ClearCookiesAsync();
         await Page.SetViewportSizeAsync(1280, 900);
         await LoginAsync(DemoAccounts.CycleManager);
-        await Page.GotoAsync($"/Cycles/Voting/{cycleId}");
-        await Page.Locator("#confirm-close").CheckAsync();
-        await Page.Locator("form.close-form").GetByRole(AriaRole.Button, new() { Name = "Cerrar ahora" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Calcular resultado" }).ClickAsync();
-
-        await Page.GotoAsync($"/Cycles/Committee/{cycleId}");
-        await Page.Locator("#confirm-close").CheckAsync();
-        await Page.Locator("form.close-form").GetByRole(AriaRole.Button, new() { Name = "Cerrar ahora" }).ClickAsync();
-        await Page.Locator("#confirm-count").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Hacer el conteo" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("#members li")).ToHaveCountAsync(4);
+        await Page.CloseFinalVoteAndComputeAsync(cycleId);
+        await Page.CloseAndCountCommitteeAsync(cycleId, members: 4);
         await ScreenshotAsync("2-comite-elegido");
 
         // The acta: the demo's commitments are there; the manager issues version 1 with its place.
         await Page.GotoAsync($"/Cycles/Acta/{cycleId}");
         await Assertions.Expect(Page.Locator("#commitment-list tr.commitment")).ToHaveCountAsync(2);
-        await Page.Locator("#Issue_Place").FillAsync("Auditorio del Gobierno Regional del Cusco");
-        await Page.Locator("#confirm-issue").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Emitir acta" }).ClickAsync();
-        var version = Page.Locator("#version-list tr.version[data-number='1']");
-        await Assertions.Expect(version).ToBeVisibleAsync();
+        var version = await Page.IssueActaAsync(cycleId, "Auditorio del Gobierno Regional del Cusco");
         await ScreenshotAsync("3-acta-emitida");
         var versionId = await version.GetAttributeAsync("data-id");
         await Page.GotoAsync($"/Cycles/Acta/Version/{versionId}");
@@ -68,12 +55,7 @@ public sealed class FormalizationJourneyTests(BrowserAppFixture app, ITestOutput
         await Page.GotoAsync($"/Cycles/Approvals/{cycleId}");
         foreach (var number in new[] { "Acuerdo CCR N.º 012-2025", "Acuerdo de Consejo Regional N.º 045-2025" })
         {
-            await Page.Locator("#Decision_Date").FillAsync(await Page.Locator("#Decision_Date").GetAttributeAsync("max") ?? "");
-            await Page.Locator("#Decision_AgreementNumber").FillAsync(number);
-            await Page.Locator("#outcome-Approved").CheckAsync();
-            await Page.Locator("#confirm-decision").CheckAsync();
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Registrar la decisión" }).ClickAsync();
-            await Assertions.Expect(Page.Locator("#history")).ToContainTextAsync(number);
+            await Page.RecordApprovalAsync(number);
         }
 
         await Assertions.Expect(Page.Locator("#decide-done")).ToBeVisibleAsync();
@@ -94,10 +76,7 @@ public sealed class FormalizationJourneyTests(BrowserAppFixture app, ITestOutput
         }
 
         // Every gate holds: the manager publishes, and the public sees the acta and the open data.
-        await Page.GotoAsync($"/Cycles/Dashboard/{cycleId}");
-        await Assertions.Expect(Page.Locator(".gate-reasons")).ToHaveCountAsync(0);
-        await Page.Locator("#confirm-advance").CheckAsync();
-        await Page.Locator("form[action*='handler=Advance'] button[type=submit]").ClickAsync();
+        await Page.AdvancePhaseAsync(cycleId);
         await Context.ClearCookiesAsync();
         await Page.GotoAsync($"/Public/Acta/{cycleId}");
         await Assertions.Expect(Page.Locator("body")).ToContainTextAsync("Auditorio del Gobierno Regional del Cusco");

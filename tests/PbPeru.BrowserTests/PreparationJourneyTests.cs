@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Playwright;
 using PbPeru.BrowserTests.Infrastructure;
 using PbPeru.Web.Tests.Infrastructure;
@@ -27,28 +26,13 @@ public sealed class PreparationJourneyTests(BrowserAppFixture app, ITestOutputHe
         await Page.GetByRole(AriaRole.Button, new() { Name = "Crear la cuenta" }).ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Registration$"));
 
-        await Page.Locator($"a[href='/Registration/Create?cycleId={DemoCycle}']").ClickAsync();
-        await Page.Locator("[name='Details.Name']").FillAsync("Asociación de Mujeres Emprendedoras de Poroy");
-        await Page.Locator("[name='Details.Type']").SelectOptionAsync("WomensOrganization");
-        await Page.Locator("[name='Details.RegistryKind']").SelectOptionAsync("MunicipalRegistry");
-        await Page.Locator("[name='Details.RegistryNumber']").FillAsync("RM-0777-2024");
-        await Page.Locator("[name='Details.DistrictUbigeo']").SelectOptionAsync("080103");
-        await Page.Locator("[name='Details.Address']").FillAsync("Av. Principal 45, Poroy");
-        await Page.Locator("[name='Details.LegalRepresentative']").FillAsync("Carmen Yupanqui Ríos");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrar la organización" }).ClickAsync();
-        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Registration/Edit/[0-9]+"));
+        await Page.RegisterOrganizationAsync(DemoCycle, new OrganizationForm(
+            "Asociación de Mujeres Emprendedoras de Poroy", "WomensOrganization", "RM-0777-2024", "080103", "Av. Principal 45, Poroy", "Carmen Yupanqui Ríos"));
         await ScreenshotAsync("1-organizacion-registrada");
 
-        await AddAgentAsync("Titular", "47125836", "Carmen", "Yupanqui Ríos", "Female", "1988-06-15");
-        await AddAgentAsync("Suplente", "46239871", "Teodoro", "Quispe Huillca", "Male", "1983-10-02");
-        await Page.Locator("input[name='Upload']").SetInputFilesAsync(new FilePayload
-        {
-            Name = "constancia.pdf",
-            MimeType = "application/pdf",
-            Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
-        });
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Adjuntar" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("constancia.pdf");
+        await Page.AddAgentAsync(new AgentForm("Titular", "47125836", "Carmen", "Yupanqui Ríos", "Female", "1988-06-15"));
+        await Page.AddAgentAsync(new AgentForm("Suplente", "46239871", "Teodoro", "Quispe Huillca", "Male", "1983-10-02"));
+        await Page.AttachPdfAsync("constancia.pdf");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar a revisión" }).ClickAsync();
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Enviada");
         await ScreenshotAsync("2-enviada");
@@ -87,18 +71,5 @@ public sealed class PreparationJourneyTests(BrowserAppFixture app, ITestOutputHe
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Teodoro Quispe Huillca");
         await Assertions.Expect(Page.Locator("main")).Not.ToContainTextAsync("47125836");
         await ScreenshotAsync("5-lista-publica");
-    }
-
-    private async Task AddAgentAsync(string role, string dni, string givenNames, string surnames, string sex, string birthDate)
-    {
-        await Page.Locator("[name='NewAgent.Role']").SelectOptionAsync(role);
-        await Page.Locator("[name='NewAgent.Dni']").FillAsync(dni);
-        await Page.Locator("[name='NewAgent.GivenNames']").FillAsync(givenNames);
-        await Page.Locator("[name='NewAgent.Surnames']").FillAsync(surnames);
-        await Page.Locator($"[name='NewAgent.Sex'][value='{sex}']").CheckAsync();
-        await Page.Locator("[name='NewAgent.BirthDate']").FillAsync(birthDate);
-        await Page.Locator("[name='NewAgent.Phone']").FillAsync("984000111");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Inscribir al agente" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync($"{givenNames} {surnames}");
     }
 }

@@ -121,26 +121,11 @@ public sealed partial class WholeJourneyTests(BrowserAppFixture app, ITestOutput
         await Page.Locator("[name='Input.Password']").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Crear la cuenta" }).ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/Registration$"));
-        await Page.Locator($"a[href='/Registration/Create?cycleId={cycleId}']").ClickAsync();
-        await Page.Locator("[name='Details.Name']").FillAsync(OrganizationName);
-        await Page.Locator("[name='Details.Type']").SelectOptionAsync("NeighbourhoodAssociation");
-        await Page.Locator("[name='Details.RegistryKind']").SelectOptionAsync("MunicipalRegistry");
-        await Page.Locator("[name='Details.RegistryNumber']").FillAsync("RM-0141-2026");
-        await Page.Locator("[name='Details.DistrictUbigeo']").SelectOptionAsync(District);
-        await Page.Locator("[name='Details.Address']").FillAsync("Av. de la Cultura 1020, Wanchaq");
-        await Page.Locator("[name='Details.LegalRepresentative']").FillAsync("Elena Quispe Torres");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Registrar la organización" }).ClickAsync();
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/Registration/Edit/[0-9]+"));
-        await AddAgentAsync("Titular", "45871236", "Rosa", "Huamán Ccopa", "Female", "1979-03-21");
-        await AddAgentAsync("Suplente", "43368152", "Julián", "Mamani Apaza", "Male", "1985-11-08");
-        await Page.Locator("input[name='Upload']").SetInputFilesAsync(new FilePayload
-        {
-            Name = "acta-de-eleccion.pdf",
-            MimeType = "application/pdf",
-            Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
-        });
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Adjuntar" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("acta-de-eleccion.pdf");
+        await Page.RegisterOrganizationAsync(cycleId, new OrganizationForm(
+            OrganizationName, "NeighbourhoodAssociation", "RM-0141-2026", District, "Av. de la Cultura 1020, Wanchaq", "Elena Quispe Torres"));
+        await Page.AddAgentAsync(new AgentForm("Titular", "45871236", "Rosa", "Huamán Ccopa", "Female", "1979-03-21"));
+        await Page.AddAgentAsync(new AgentForm("Suplente", "43368152", "Julián", "Mamani Apaza", "Male", "1985-11-08"));
+        await Page.AttachPdfAsync("acta-de-eleccion.pdf");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enviar a revisión" }).ClickAsync();
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Enviada");
         await StepAsync("representante-inscripcion-enviada");
@@ -335,28 +320,16 @@ public sealed partial class WholeJourneyTests(BrowserAppFixture app, ITestOutput
 
         // 6. Formalize. The manager closes both votes, computes the result and counts the committee.
         await SwitchToAsync(managerEmail, Password);
-        await Page.GotoAsync($"/Cycles/Voting/{cycleId}");
-        await Page.Locator("#confirm-close").CheckAsync();
-        await Page.Locator("form.close-form").GetByRole(AriaRole.Button, new() { Name = "Cerrar ahora" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Calcular resultado" }).ClickAsync();
+        await Page.CloseFinalVoteAndComputeAsync(cycleId);
         await Page.GotoAsync($"/Cycles/Voting/Result/{cycleId}");
         await Assertions.Expect(Page.Locator("#approved tbody tr").First).ToContainTextAsync(Projects[0]);
         await StepAsync("gestora-resultado");
 
-        await Page.GotoAsync($"/Cycles/Committee/{cycleId}");
-        await Page.Locator("#confirm-close").CheckAsync();
-        await Page.Locator("form.close-form").GetByRole(AriaRole.Button, new() { Name = "Cerrar ahora" }).ClickAsync();
-        await Page.Locator("#confirm-count").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Hacer el conteo" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("#members li")).ToHaveCountAsync(2);
+        await Page.CloseAndCountCommitteeAsync(cycleId, members: 2);
         await StepAsync("gestora-comite-elegido");
 
         // The acta, issued with its place; the approvals of the council; the exports.
-        await Page.GotoAsync($"/Cycles/Acta/{cycleId}");
-        await Page.Locator("#Issue_Place").FillAsync("Auditorio de la Municipalidad de Wanchaq");
-        await Page.Locator("#confirm-issue").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Emitir acta" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("#version-list tr.version[data-number='1']")).ToBeVisibleAsync();
+        await Page.IssueActaAsync(cycleId, "Auditorio de la Municipalidad de Wanchaq");
         await StepAsync("gestora-acta-emitida");
 
         await SwitchToAsync(managerEmail, Password, day: 100, start);
@@ -364,12 +337,7 @@ public sealed partial class WholeJourneyTests(BrowserAppFixture app, ITestOutput
         for (var decision = 1; await Page.Locator("#decide-done").CountAsync() == 0; decision++)
         {
             Assert.True(decision <= 3, "The approval chain did not end after three decisions.");
-            await Page.Locator("#Decision_Date").FillAsync(await Page.Locator("#Decision_Date").GetAttributeAsync("max") ?? "");
-            await Page.Locator("#Decision_AgreementNumber").FillAsync($"Acuerdo N.º 0{decision}-2027-MDW");
-            await Page.Locator("#outcome-Approved").CheckAsync();
-            await Page.Locator("#confirm-decision").CheckAsync();
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Registrar la decisión" }).ClickAsync();
-            await Assertions.Expect(Page.Locator("#history")).ToContainTextAsync($"Acuerdo N.º 0{decision}-2027-MDW");
+            await Page.RecordApprovalAsync($"Acuerdo N.º 0{decision}-2027-MDW");
         }
 
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator("#export-links").GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).ClickAsync());
@@ -437,27 +405,10 @@ public sealed partial class WholeJourneyTests(BrowserAppFixture app, ITestOutput
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(email);
     }
 
-    private async Task AddAgentAsync(string role, string dni, string givenNames, string surnames, string sex, string birthDate)
-    {
-        await Page.Locator("[name='NewAgent.Role']").SelectOptionAsync(role);
-        await Page.Locator("[name='NewAgent.Dni']").FillAsync(dni);
-        await Page.Locator("[name='NewAgent.GivenNames']").FillAsync(givenNames);
-        await Page.Locator("[name='NewAgent.Surnames']").FillAsync(surnames);
-        await Page.Locator($"[name='NewAgent.Sex'][value='{sex}']").CheckAsync();
-        await Page.Locator("[name='NewAgent.BirthDate']").FillAsync(birthDate);
-        await Page.Locator("[name='NewAgent.Phone']").FillAsync("984321765");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Inscribir al agente" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync($"{givenNames} {surnames}");
-    }
-
-    /// <summary>The dashboard's gate holds (no reason listed), and the confirmed move lands in <paramref name="phase"/>.</summary>
+    /// <summary>The gate holds and the confirmed move lands in <paramref name="phase"/>.</summary>
     private async Task AdvanceAsync(int cycleId, string phase)
     {
-        await Page.GotoAsync($"/Cycles/Dashboard/{cycleId}");
-        var reasons = await Page.Locator(".gate-reasons").AllInnerTextsAsync();
-        Assert.True(reasons.Count == 0, $"The gate to {phase} does not hold: {string.Join(" | ", reasons)}");
-        await Page.Locator("#confirm-advance").CheckAsync();
-        await Page.Locator("form[action*='handler=Advance'] button[type=submit]").ClickAsync();
+        await Page.AdvancePhaseAsync(cycleId);
         await Assertions.Expect(Page.Locator(".phase-steps li.current")).ToHaveTextAsync(phase);
     }
 
