@@ -1,9 +1,7 @@
-using System.Data;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Meetings;
 using PbPeru.Web.Data;
@@ -93,7 +91,7 @@ public sealed class MeetingsModel(
 
         var details = new MeetingDetails(
             Input.Kind!.Value, Input.Title!, LimaTime.At(Input.Date!.Value, Input.Time!.Value), Input.Place!, Input.Facilitator ?? "");
-        if (await ScheduleAsync(details, cancellationToken) is { } meetingId)
+        if (await MeetingScheduling.ScheduleOnceAsync(Db, Cycle, Actor, details, ModelState, t, cancellationToken) is { } meetingId)
         {
             TempData["Flash"] = t["Reunión programada. Complete su agenda e invitados."].Value;
             return RedirectToPage("/Cycles/Meetings/Edit", new { id, meetingId });
@@ -101,58 +99,6 @@ public sealed class MeetingsModel(
 
         await LoadListAsync(cancellationToken);
         return Page();
-    }
-
-    /// <summary>The new meeting's id (or its twin's, on a double submit); null with the reason in the model state.</summary>
-    private async Task<int?> ScheduleAsync(MeetingDetails details, CancellationToken cancellationToken)
-    {
-        // A double submit must not schedule the meeting twice: look for its twin and insert in one
-        // serializable transaction, so that of two identical requests at once only one inserts.
-        try
-        {
-            await using var transaction = await Db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            if (await TwinAsync(details, cancellationToken) is { } twin)
-            {
-                return twin;
-            }
-
-            var meeting = Meeting.Schedule(Cycle, Actor, details);
-            Db.Meetings.Add(meeting);
-            await Db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return meeting.Id;
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e);
-            return null;
-        }
-        catch (Exception e) when (DatabaseErrors.IsConflict(e))
-        {
-            foreach (var entry in Db.ChangeTracker.Entries().Where(x => x.Entity is Meeting).ToList())
-            {
-                entry.State = EntityState.Detached;
-            }
-
-            if (await TwinAsync(details, cancellationToken) is { } twin)
-            {
-                return twin;
-            }
-
-            ModelState.AddModelError("", t["Otra persona guardó al mismo tiempo. Revise la lista y vuelva a intentarlo."]);
-            return null;
-        }
-    }
-
-    private Task<int?> TwinAsync(MeetingDetails details, CancellationToken cancellationToken)
-    {
-        var title = details.Title.Trim();
-        var place = details.Place.Trim();
-        var startsAt = details.StartsAt.ToUniversalTime();
-        return Db.Meetings
-            .Where(m => m.CycleId == Cycle.Id && m.Kind == details.Kind && m.Title == title && m.Place == place && m.StartsAt == startsAt)
-            .Select(m => (int?)m.Id)
-            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task LoadListAsync(CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using System.Data;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PbPeru.Domain.Common;
@@ -50,6 +52,65 @@ public enum MarkOutcome
 {
     Marked,
     AlreadyPresent,
+}
+
+/// <summary>
+/// Scheduling a meeting once: a double submit, or two identical posts at the same moment, make one
+/// meeting. The twin (same cycle, kind, title, place and start) is looked for and the meeting
+/// inserted in one serializable transaction; the loser of a conflict finds the winner's.
+/// </summary>
+public static class MeetingScheduling
+{
+    /// <summary>The new meeting's id, or its twin's; null with the reason in <paramref name="modelState"/>.</summary>
+    public static async Task<int?> ScheduleOnceAsync(
+        AppDbContext db, Cycle cycle, Actor actor, MeetingDetails details, ModelStateDictionary modelState, IStringLocalizer t, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            if (await TwinAsync(db, cycle.Id, details, ct) is { } twin)
+            {
+                return twin;
+            }
+
+            var meeting = Meeting.Schedule(cycle, actor, details);
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return meeting.Id;
+        }
+        catch (DomainException e)
+        {
+            modelState.AddDomainError(e);
+            return null;
+        }
+        catch (Exception e) when (DatabaseErrors.IsConflict(e))
+        {
+            foreach (var entry in db.ChangeTracker.Entries().Where(x => x.Entity is Meeting or Attendance).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            if (await TwinAsync(db, cycle.Id, details, ct) is { } twin)
+            {
+                return twin;
+            }
+
+            modelState.AddModelError("", t["Otra persona guardó al mismo tiempo. Revise la lista y vuelva a intentarlo."]);
+            return null;
+        }
+    }
+
+    private static Task<int?> TwinAsync(AppDbContext db, int cycleId, MeetingDetails details, CancellationToken ct)
+    {
+        var title = details.Title.Trim();
+        var place = details.Place.Trim();
+        var startsAt = details.StartsAt.ToUniversalTime();
+        return db.Meetings
+            .Where(m => m.CycleId == cycleId && m.Kind == details.Kind && m.Title == title && m.Place == place && m.StartsAt == startsAt)
+            .Select(m => (int?)m.Id)
+            .FirstOrDefaultAsync(ct);
+    }
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Data;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using PbPeru.Domain.Meetings;
 using PbPeru.Web.Data;
 using PbPeru.Web.Identity;
 using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Pages.Cycles.Meetings;
 
 namespace PbPeru.Web.Pages.Cycles.Training;
 
@@ -119,7 +119,7 @@ public sealed class TrainingSessionsModel(
             MeetingKind.Training, Input.Title!, LimaTime.At(Input.Date!.Value, Input.Time!.Value), Input.Place!, Input.Trainer ?? "");
         var saved = Input.MeetingId is { } meetingId
             ? await RescheduleAsync(meetingId, details, cancellationToken)
-            : await ScheduleAsync(details, cancellationToken);
+            : await MeetingScheduling.ScheduleOnceAsync(Db, Cycle, Actor, details, ModelState, t, cancellationToken) is not null;
         if (saved is null)
         {
             return NotFound();
@@ -135,41 +135,6 @@ public sealed class TrainingSessionsModel(
 
         await LoadListAsync(cancellationToken);
         return Page();
-    }
-
-    private async Task<bool?> ScheduleAsync(MeetingDetails details, CancellationToken cancellationToken)
-    {
-        // A double submit must not schedule the session twice: look for its twin and insert in one
-        // serializable transaction, so that of two identical requests at once only one inserts.
-        try
-        {
-            await using var transaction = await Db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            if (await TwinExistsAsync(details, cancellationToken))
-            {
-                return true;
-            }
-
-            Db.Meetings.Add(Meeting.Schedule(Cycle, Actor, details));
-            await Db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e);
-            return false;
-        }
-        catch (Exception e) when (DatabaseErrors.IsConflict(e))
-        {
-            DetachMeetings();
-            if (await TwinExistsAsync(details, cancellationToken))
-            {
-                return true;
-            }
-
-            ModelState.AddModelError("", t["Otra persona guardó al mismo tiempo. Revise la lista y vuelva a intentarlo."]);
-            return false;
-        }
     }
 
     private async Task<bool?> RescheduleAsync(int meetingId, MeetingDetails details, CancellationToken cancellationToken)
@@ -190,24 +155,6 @@ public sealed class TrainingSessionsModel(
         {
             ModelState.AddDomainError(e);
             return false;
-        }
-    }
-
-    private Task<bool> TwinExistsAsync(MeetingDetails details, CancellationToken cancellationToken)
-    {
-        var title = details.Title.Trim();
-        var place = details.Place.Trim();
-        var startsAt = details.StartsAt.ToUniversalTime();
-        return Db.Meetings.AnyAsync(
-            m => m.CycleId == Cycle.Id && m.Kind == MeetingKind.Training && m.Title == title && m.Place == place && m.StartsAt == startsAt,
-            cancellationToken);
-    }
-
-    private void DetachMeetings()
-    {
-        foreach (var entry in Db.ChangeTracker.Entries().Where(e => e.Entity is Meeting or Attendance).ToList())
-        {
-            entry.State = EntityState.Detached;
         }
     }
 
