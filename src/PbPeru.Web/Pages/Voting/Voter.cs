@@ -42,8 +42,10 @@ public sealed class Voter
 
     /// <summary>
     /// The cycle, the person's agent record and vote; null when the cycle does not exist. One query
-    /// reads the cycle, the agent, its training, its ballot, the vote's version and the person's unread notices; the vote itself
-    /// (projects, rules, substitutions) comes from <paramref name="votes"/> at that version.
+    /// reads the cycle, the agent, its training, its ballot, the vote's version and the person's
+    /// unread notices; the vote itself (projects, rules, substitutions; never the result, which
+    /// the voting pages ask for only once the vote has closed) comes from <paramref name="votes"/>
+    /// at that version.
     /// </summary>
     public static async Task<Voter?> LoadAsync(AppDbContext db, VoteCache votes, string userId, int cycleId, CancellationToken cancellationToken)
     {
