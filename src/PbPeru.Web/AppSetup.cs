@@ -155,6 +155,7 @@ public static class AppSetup
         services.AddScoped<CurrentActor>();
         services.AddScoped<CycleFactsQuery>();
         services.AddScoped<BallotBox>();
+        services.AddSingleton<VoteCache>();
         services.AddScoped<PbPeru.Web.Infrastructure.Formalization.CommitteeBallotBox>();
 
         // Keys in the database: every instance and every restart reads the same key ring.

@@ -1,7 +1,7 @@
 // Rerunnable speed checks; each mode measures and prints, nothing asserts a time.
 //   dotnet run -c Release --project tests/PbPeru.Benchmarks -- pages
 //   dotnet run -c Release --project tests/PbPeru.Benchmarks -- counting [--json]
-//   dotnet run -c Release --project tests/PbPeru.Benchmarks -- voting [--json] [--agents N]
+//   dotnet run -c Release --project tests/PbPeru.Benchmarks -- voting [--json] [--agents N] [--statements]
 //   dotnet run -c Release --project tests/PbPeru.Benchmarks -- results
 using PbPeru.Benchmarks;
 
@@ -10,7 +10,7 @@ return args.FirstOrDefault() switch
 {
     "pages" => await PagesBenchmark.RunAsync(),
     "counting" => CountingBenchmark.Run(args[1..]),
-    "voting" => await VotingBenchmark.RunAsync(args.Contains("--json"), AgentsOption(args)),
+    "voting" => await VotingBenchmark.RunAsync(args.Contains("--json"), AgentsOption(args), args.Contains("--statements")),
     "results" => await ResultsBenchmark.RunAsync(),
     _ => Usage(args.FirstOrDefault()),
 };
@@ -32,8 +32,9 @@ static int Usage(string? mode)
         Usage: dotnet run -c Release --project tests/PbPeru.Benchmarks -- MODE
           pages              page timings against PostgreSQL with realistic volumes (issues 3 and 4)
           counting [--json]  every counting rule on the three largest pabulib files (issue 6)
-          voting [--json] [--agents N]
-                             2,000 agents (or N, even, at least 100) casting ballots over HTTP, 32 at a time, beside pgbench (issue 6)
+          voting [--json] [--agents N] [--statements]
+                             2,000 agents (or N, even, at least 100) casting ballots over HTTP, 32 at a time, beside pgbench (issue 6);
+                             --statements prints the SQL of one agent's vote, request by request, before the run
           results            the public results page of a cycle with 500 approved projects and 2,000 agents (issue 8)
         """);
     return 1;

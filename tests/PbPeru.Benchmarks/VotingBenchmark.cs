@@ -34,7 +34,7 @@ internal static class VotingBenchmark
     private const string Password = "benchmark-clave-larga-de-prueba";
     private const string Ubigeo = "150101";
 
-    public static async Task<int> RunAsync(bool json, int agents = 2_000)
+    public static async Task<int> RunAsync(bool json, int agents = 2_000, bool statements = false)
     {
         Agents = agents;
         // Outside a test host the factory cannot find the app's content root by itself: point it there.
@@ -65,9 +65,16 @@ internal static class VotingBenchmark
         // Warm up on a handful of agents not counted (the JIT, EF's model and query caches).
         var url = $"/Voting/Ballot/{cycleId}";
         const int WarmUp = 20;
-        foreach (var client in clients.Take(WarmUp))
+        foreach (var client in clients.Take(WarmUp - 1))
         {
             await VoteAsync(client, url, 0);
+        }
+
+        // The last one alone, with its SQL printed on request (--statements).
+        using (var sql = statements ? new StatementLog(() => Request(app)) : null)
+        {
+            await VoteAsync(clients[WarmUp - 1], url, 0);
+            sql?.Print(Console.Out);
         }
 
         var pages = new ConcurrentBag<double>();
@@ -168,6 +175,11 @@ internal static class VotingBenchmark
 
         return (pageMs, castMs, total.Elapsed.TotalMilliseconds);
     }
+
+    private static string? Request(PbPeruFactory app) =>
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext is { } context
+            ? $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}"
+            : null;
 
     private static Task<HttpResponseMessage> Post(AppClient client, LeanForm form, IEnumerable<KeyValuePair<string, string>> marks) =>
         client.Http.PostAsync(form.Action, new FormUrlEncodedContent(form.Hidden.Concat(marks)));

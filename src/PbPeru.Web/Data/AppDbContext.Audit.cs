@@ -57,7 +57,12 @@ public abstract partial class AppDbContext
         });
     }
 
-    /// <summary>Saves; when the save carries drafted audit lines, seals them under their chains' head locks first.</summary>
+    /// <summary>
+    /// Saves; when the save carries drafted audit lines, seals them under their chains' head locks.
+    /// The action is written first and the lines last, just before the commit: every ballot of a
+    /// cycle passes through its one head row, so the lock is held for the lines' write and the
+    /// commit only, not for the action's statements as well.
+    /// </summary>
     private async Task<int> SaveWithAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var drafts = _auditDrafts.Where(d => Entry(d).State == EntityState.Added).ToList();
@@ -68,8 +73,28 @@ public abstract partial class AppDbContext
         }
 
         var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var savepoints = Database.AutoSavepointsEnabled;
+        var heads = new List<AuditHead>();
         try
         {
+            // In a transaction of our own a failed save leaves nothing to go back to: no savepoint
+            // (two more round trips) around each of the two saves.
+            Database.AutoSavepointsEnabled = savepoints && transaction is null;
+            var saved = 0;
+            if (acceptAllChangesOnSuccess)
+            {
+                // Without accepting, the action would be written again by the second save: then it goes with the lines.
+                drafts.ForEach(d => Entry(d).State = EntityState.Detached);
+                try
+                {
+                    saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
+                finally
+                {
+                    drafts.ForEach(d => Entry(d).State = EntityState.Added);
+                }
+            }
+
             // Chains locked in one order: two saves touching the same two chains cannot deadlock.
             foreach (var chain in drafts.GroupBy(d => d.Chain).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -80,12 +105,12 @@ public abstract partial class AppDbContext
                     head = entry.AsHead();
                 }
 
-                await Database.ExecuteSqlAsync(
-                    $"""UPDATE "AuditHeads" SET "Sequence" = {head.Sequence}, "Hash" = {head.Hash} WHERE "Chain" = {head.Chain}""",
-                    cancellationToken);
+                // Saved in the lines' batch: one round trip for the lines and their heads.
+                Entry(head).State = EntityState.Modified;
+                heads.Add(head);
             }
 
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -101,6 +126,9 @@ public abstract partial class AppDbContext
         }
         finally
         {
+            // The heads are read afresh under the lock at every save, never from the tracker.
+            heads.ForEach(h => Entry(h).State = EntityState.Detached);
+            Database.AutoSavepointsEnabled = savepoints;
             if (transaction is not null)
             {
                 await transaction.DisposeAsync();
@@ -108,17 +136,26 @@ public abstract partial class AppDbContext
         }
     }
 
-    /// <summary>The chain's head, created empty if new, locked until the transaction ends.</summary>
+    /// <summary>The chain's head, locked until the transaction ends; created empty first if the chain is new.</summary>
     private async Task<AuditHead> LockHeadAsync(string chain, CancellationToken cancellationToken)
     {
+        if (await ReadHeadAsync(chain, cancellationToken) is { } head)
+        {
+            return head;
+        }
+
         var genesis = AuditHead.GenesisHash;
         await Database.ExecuteSqlAsync(
             $"""INSERT INTO "AuditHeads" ("Chain", "Sequence", "Hash") VALUES ({chain}, 0, {genesis}) ON CONFLICT ("Chain") DO NOTHING""",
             cancellationToken);
+        return await ReadHeadAsync(chain, cancellationToken) ?? throw new InvalidOperationException($"The audit chain {chain} has no head.");
+    }
+
+    private async Task<AuditHead?> ReadHeadAsync(string chain, CancellationToken cancellationToken)
+    {
         var heads = Database.IsNpgsql()
             ? AuditHeads.FromSql($"""SELECT * FROM "AuditHeads" WHERE "Chain" = {chain} FOR UPDATE""")
             : AuditHeads.FromSql($"""SELECT * FROM "AuditHeads" WHERE "Chain" = {chain}""");
-        var found = await heads.AsNoTracking().ToListAsync(cancellationToken);
-        return found.Single();
+        return (await heads.AsNoTracking().ToListAsync(cancellationToken)).SingleOrDefault();
     }
 }

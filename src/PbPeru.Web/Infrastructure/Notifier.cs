@@ -11,6 +11,12 @@ namespace PbPeru.Web.Infrastructure;
 /// </summary>
 public sealed class Notifier(AppDbContext db, IEmailSender emails, TimeProvider clock, IHttpContextAccessor http, IConfiguration configuration, ILogger<Notifier> logger)
 {
+    /// <summary>
+    /// The view data entry in which a page that already counted the person's unread notices with
+    /// its own query (the ballot page) hands the count to the header's badge, which otherwise counts them itself.
+    /// </summary>
+    public const string UnreadCountKey = "PbPeru.UnreadNotices";
+
     private readonly List<(string UserId, string Subject, string Text)> _queued = [];
 
     /// <summary>Adds the notice to the context and queues its email. Call before SaveChanges.</summary>

@@ -7,6 +7,7 @@ using PbPeru.Domain.Common;
 using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Voting;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Voting;
 
 namespace PbPeru.Web.Pages.AgentVoting;
@@ -17,7 +18,7 @@ namespace PbPeru.Web.Pages.AgentVoting;
 /// (shown once, in the answer to the cast itself). The server checks everything again; the ballot
 /// box makes a repeated submission one ballot.
 /// </summary>
-public sealed class BallotModel(AppDbContext db, TimeProvider clock, BallotBox ballotBox, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class BallotModel(AppDbContext db, VoteCache votes, TimeProvider clock, BallotBox ballotBox, IStringLocalizer<SharedResource> t) : PageModel
 {
     public enum Step
     {
@@ -206,13 +207,14 @@ public sealed class BallotModel(AppDbContext db, TimeProvider clock, BallotBox b
     private async Task<IActionResult?> LoadAsync(int cycleId, CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var voter = await Voter.LoadAsync(db, userId, cycleId, cancellationToken);
+        var voter = await Voter.LoadAsync(db, votes, userId, cycleId, cancellationToken);
         if (voter is null)
         {
             return NotFound();
         }
 
         Voter = voter;
+        ViewData[Notifier.UnreadCountKey] = voter.UnreadNotices;
         if (voter.Agent is null)
         {
             return new PageResult { StatusCode = StatusCodes.Status403Forbidden };

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure;
+using PbPeru.Web.Infrastructure.Voting;
 
 namespace PbPeru.Web.Pages.AgentVoting;
 
@@ -11,7 +13,7 @@ namespace PbPeru.Web.Pages.AgentVoting;
 /// compared with the hash kept on that one row). Posted, not put in the address, so the code stays
 /// out of histories and logs.
 /// </summary>
-public sealed class ReceiptModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ReceiptModel(AppDbContext db, VoteCache votes, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(Name = "Code")]
     public string? Code { get; set; }
@@ -47,13 +49,14 @@ public sealed class ReceiptModel(AppDbContext db, IStringLocalizer<SharedResourc
 
     private async Task<IActionResult?> LoadAsync(int cycleId, CancellationToken cancellationToken)
     {
-        var voter = await Voter.LoadAsync(db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cycleId, cancellationToken);
+        var voter = await Voter.LoadAsync(db, votes, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cycleId, cancellationToken);
         if (voter is null)
         {
             return NotFound();
         }
 
         Voter = voter;
+        ViewData[Notifier.UnreadCountKey] = voter.UnreadNotices;
         return voter.Agent is null ? new PageResult { StatusCode = StatusCodes.Status403Forbidden } : null;
     }
 }

@@ -4,6 +4,7 @@ using PbPeru.Domain.Cycles;
 using PbPeru.Domain.Registration;
 using PbPeru.Domain.Voting;
 using PbPeru.Web.Data;
+using PbPeru.Web.Infrastructure;
 using PbPeru.Web.Infrastructure.Voting;
 using PbPeru.Web.Pages.Cycles.Training;
 
@@ -29,6 +30,9 @@ public sealed class Voter
 
     public bool Trained { get; init; }
 
+    /// <summary>The person's unread notices, counted in the same query for the header's badge (see <see cref="Notifier.UnreadCountKey"/>).</summary>
+    public int UnreadNotices { get; init; }
+
     /// <summary>Why this agent may not vote in this vote, or null (the vote's own rule, with training attendance).</summary>
     public string? WhyCannotVote => Vote is null || Agent is null
         ? null
@@ -36,36 +40,55 @@ public sealed class Voter
             ? (Vote.Rules.CountingRule == CountingRule.Consensus ? Messages.VoteIsConsensus : Messages.VoteIsTechnicalRanking).Format()
             : Vote.WhyCannotVote(Agent, Trained);
 
-    /// <summary>The cycle, the person's agent record and vote; null when the cycle does not exist.</summary>
-    public static async Task<Voter?> LoadAsync(AppDbContext db, string userId, int cycleId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cycle, the person's agent record and vote; null when the cycle does not exist. One query
+    /// reads the cycle, the agent, its training, its ballot, the vote's version and the person's
+    /// unread notices; the vote itself (projects, rules, substitutions; never the result, which
+    /// the voting pages ask for only once the vote has closed) comes from <paramref name="votes"/>
+    /// at that version.
+    /// </summary>
+    public static async Task<Voter?> LoadAsync(AppDbContext db, VoteCache votes, string userId, int cycleId, CancellationToken cancellationToken)
     {
-        var cycle = await db.Cycles.AsNoTracking()
-            .Where(c => c.Id == cycleId)
-            .Select(c => new VotingCycle(c.Id, c.Name, c.FiscalYear, c.Phase))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (cycle is null)
+        var attended = TrainingStatus.AttendedAgentIds(db);
+        var state = await (
+            from cycle in db.Cycles.Where(c => c.Id == cycleId)
+            join a in db.Agents.Where(a => a.UserId == userId) on cycle.Id equals a.CycleId into agents
+            from agent in agents.DefaultIfEmpty()
+            join v in db.FinalVotes on cycle.Id equals v.CycleId into cycleVotes
+            from vote in cycleVotes.DefaultIfEmpty()
+            join b in db.AgentBallots on new { Vote = vote.Id, Agent = agent.Id } equals new { Vote = b.FinalVoteId, Agent = b.AgentId } into ballots
+            from ballot in ballots.DefaultIfEmpty()
+            select new
+            {
+                Cycle = new VotingCycle(cycle.Id, cycle.Name, cycle.FiscalYear, cycle.Phase),
+                Agent = agent,
+                Attended = agent != null && attended.Contains(agent.Id),
+                VoteId = (int?)vote.Id,
+                VoteVersion = (int?)EF.Property<int>(vote, "Version"),
+                Ballot = ballot,
+                Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
+            })
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (state is null)
         {
             return null;
         }
 
-        var agent = await BallotBox.AgentOfAsync(db, userId, cycleId, cancellationToken);
-        if (agent is null)
+        if (state.Agent is null)
         {
-            return new Voter { Cycle = cycle };
+            return new Voter { Cycle = state.Cycle, UnreadNotices = state.Unread };
         }
 
-        // Without the result: the voting pages ask for it only once the vote has closed.
-        var vote = await VoteQueries.Votes(db, tracking: false, withResult: false).SingleOrDefaultAsync(v => v.CycleId == cycleId, cancellationToken);
-        var ballot = vote is null
-            ? null
-            : await db.AgentBallots.AsNoTracking().SingleOrDefaultAsync(b => b.FinalVoteId == vote.Id && b.AgentId == agent.Id, cancellationToken);
+        var finalVote = state.VoteId is { } voteId ? await votes.GetAsync(db, voteId, state.VoteVersion!.Value, cancellationToken) : null;
         return new Voter
         {
-            Cycle = cycle,
-            Agent = agent,
-            Vote = vote,
-            Ballot = ballot,
-            Trained = await TrainingStatus.MeetsTrainingRuleAsync(db, agent, cancellationToken),
+            Cycle = state.Cycle,
+            Agent = state.Agent,
+            Vote = finalVote,
+            Ballot = finalVote is null ? null : state.Ballot,
+            Trained = !state.Agent.MustAttendTrainingToVote || state.Attended,
+            UnreadNotices = state.Unread,
         };
     }
 }

@@ -18,6 +18,9 @@ public static class TrainingStatus
     public static Task<bool> HasAttendedAsync(AppDbContext db, int agentId, CancellationToken cancellationToken = default) =>
         TrainingAttendance(db).AnyAsync(x => x.AgentId == agentId, cancellationToken);
 
+    /// <summary>The agents that attended a training session of their cycle, for a query that asks it of its own agent.</summary>
+    public static IQueryable<int> AttendedAgentIds(AppDbContext db) => TrainingAttendance(db).Select(x => x.AgentId);
+
     /// <summary>May the agent vote as far as training goes: not required, or attended.</summary>
     public static async Task<bool> MeetsTrainingRuleAsync(AppDbContext db, Agent agent, CancellationToken cancellationToken = default) =>
         !agent.MustAttendTrainingToVote || await HasAttendedAsync(db, agent.Id, cancellationToken);
