@@ -94,12 +94,12 @@ public abstract class BrowserTest(BrowserAppFixture app, ITestOutputHelper outpu
             // Password hashing is deliberately slow; on a loaded machine the answer can take a while.
             await Page.WaitForURLAsync(
                 url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
-                new PageWaitForURLOptions { Timeout = 30_000 });
+                new PageWaitForURLOptions { Timeout = 60_000 });
         }
         catch (TimeoutException)
         {
             var errors = await Page.Locator(".validation-summary-errors, .field-validation-error, [role=alert]").AllInnerTextsAsync();
-            throw new InvalidOperationException($"Login as {email} failed; the page says: {string.Join(" | ", errors)}");
+            throw new InvalidOperationException($"Login as {email} did not leave the login page in 60 s (now at {Page.Url}); the page says: {string.Join(" | ", errors)}");
         }
     }
 
