@@ -48,6 +48,7 @@ public static class AppSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PbPeruClaimsPrincipalFactory>()
             .AddErrorDescriber<SpanishIdentityErrorDescriber>();
 
         services.ConfigureApplicationCookie(options =>
