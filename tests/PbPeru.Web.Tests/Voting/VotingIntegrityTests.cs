@@ -48,7 +48,7 @@ public sealed class VotingIntegrityTests(DemoPbPeruFactory app) : IClassFixture<
 
         // The demo agent's account: a trained titular of this cycle who has not voted.
         var userId = await db.Users.Where(u => u.Email == DemoAccounts.Agent).Select(u => u.Id).SingleAsync();
-        var agent = (await BallotBox.AgentOfAsync(db, userId, cycle.Id, CancellationToken.None))!;
+        var agent = await db.Agents.AsNoTracking().SingleAsync(a => a.UserId == userId && a.CycleId == cycle.Id);
         Assert.Equal(DemoVoting.DemoAgentDni, agent.Dni);
         Assert.True(await TrainingStatus.MeetsTrainingRuleAsync(db, agent));
         Assert.False(await db.AgentBallots.AnyAsync(b => b.FinalVoteId == vote.Id && b.AgentId == agent.Id));

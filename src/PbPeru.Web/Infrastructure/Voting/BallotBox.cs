@@ -115,8 +115,4 @@ public sealed class BallotBox(AppDbContext db, TimeProvider clock, AuditTrail au
             }
         }
     }
-
-    /// <summary>The agent the signed-in person is in this cycle, if any (accredited or not: the vote says why not).</summary>
-    public static Task<Agent?> AgentOfAsync(AppDbContext db, string userId, int cycleId, CancellationToken cancellationToken) =>
-        db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId && a.CycleId == cycleId, cancellationToken);
 }
