@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -17,9 +19,12 @@ namespace PbPeru.BrowserTests.Infrastructure;
 /// </example>
 public abstract class BrowserTest(BrowserAppFixture app, ITestOutputHelper output) : IAsyncLifetime
 {
+    private static readonly Regex LoginPage = new("/Account/Login", RegexOptions.IgnoreCase);
+
     private static readonly Lazy<string> ScreenshotFolder = new(() =>
         Path.Combine(FindRepositoryRoot(), "artifacts", "screenshots"));
 
+    private readonly ConcurrentDictionary<IRequest, DateTimeOffset> _pending = new();
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -44,6 +49,16 @@ public abstract class BrowserTest(BrowserAppFixture app, ITestOutputHelper outpu
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         _context.SetDefaultTimeout(10_000);
+        _context.Request += (_, request) =>
+        {
+            // Chromium reports the icon's request but never its end: not something a page waits for.
+            if (!request.Url.Contains("/favicon.", StringComparison.Ordinal))
+            {
+                _pending[request] = DateTimeOffset.UtcNow;
+            }
+        };
+        _context.RequestFinished += (_, request) => _pending.TryRemove(request, out DateTimeOffset _);
+        _context.RequestFailed += (_, request) => _pending.TryRemove(request, out DateTimeOffset _);
         _page = await _context.NewPageAsync();
         _page.Console += (_, message) =>
         {
@@ -60,6 +75,11 @@ public abstract class BrowserTest(BrowserAppFixture app, ITestOutputHelper outpu
         if (_context is null)
         {
             return;
+        }
+
+        if (_pending.Values.Any(started => DateTimeOffset.UtcNow - started > TimeSpan.FromSeconds(5)))
+        {
+            Log(DescribeWait());
         }
 
         try
@@ -92,15 +112,34 @@ public abstract class BrowserTest(BrowserAppFixture app, ITestOutputHelper outpu
         try
         {
             // Password hashing is deliberately slow; on a loaded machine the answer can take a while.
-            await Page.WaitForURLAsync(
-                url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
-                new PageWaitForURLOptions { Timeout = 60_000 });
+            // Not WaitForURLAsync: it can miss the page's load event and wait forever (playwright-dotnet#3364).
+            await Assertions.Expect(Page).Not.ToHaveURLAsync(LoginPage, new PageAssertionsToHaveURLOptions { Timeout = 60_000 });
         }
-        catch (TimeoutException)
+        catch (PlaywrightException)
         {
             var errors = await Page.Locator(".validation-summary-errors, .field-validation-error, [role=alert]").AllInnerTextsAsync();
-            throw new InvalidOperationException($"Login as {email} did not leave the login page in 60 s (now at {Page.Url}); the page says: {string.Join(" | ", errors)}");
+            throw new InvalidOperationException(
+                $"Login as {email} did not leave the login page in 60 s (now at {Page.Url}); the page says: {string.Join(" | ", errors)}{Environment.NewLine}{DescribeWait()}");
         }
+    }
+
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="url"/>. Use this, not Playwright's
+    /// <c>WaitForURLAsync</c> or <c>WaitForLoadStateAsync</c>: those check the page's state and then
+    /// subscribe to its events, and a load event that arrives in between is lost, so the wait runs
+    /// to its timeout on a page that has long loaded (playwright-dotnet#3364). This one asks the
+    /// browser again and again.
+    /// </summary>
+    protected Task ExpectUrlAsync(Regex url, float timeout = 10_000) =>
+        Assertions.Expect(Page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = timeout });
+
+    /// <summary>What the browser still waits for and what the app is doing, for a failure that waited in vain.</summary>
+    protected string DescribeWait()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var browser = _pending.OrderBy(p => p.Value)
+            .Select(p => $"  {p.Key.Method} {p.Key.Url} ({p.Key.ResourceType}) for {(now - p.Value).TotalMilliseconds:F0} ms");
+        return $"Browser requests without an answer:{Environment.NewLine}{string.Join(Environment.NewLine, browser)}{Environment.NewLine}{app.Factory.Trace.Describe()}";
     }
 
     private async Task<string> SaveScreenshotAsync(string fileName)

@@ -24,7 +24,7 @@ public sealed partial class KeyboardVotingTests(BrowserAppFixture app, ITestOutp
         await TabToAsync("[name='Input.Password']");
         await Page.Keyboard.TypeAsync(BrowserAppFixture.DemoPassword);
         await Page.Keyboard.PressAsync("Enter");
-        await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 30_000 });
+        await Assertions.Expect(Page).Not.ToHaveURLAsync(new Regex("/Account/Login", RegexOptions.IgnoreCase), new() { Timeout = 60_000 });
 
         // From the agent's votes, Tab to the open regional vote's link and follow it with Enter.
         await Page.GotoAsync("/Voting");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using PbPeru.Web.Data;
 using PbPeru.Web.Identity;
@@ -44,6 +45,9 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The app's clock: the real time until a test sets it.</summary>
     public TestClock Clock { get; } = new();
+
+    /// <summary>The app's requests in flight, its slowest recent ones and its warnings, for a test's failure message.</summary>
+    public RequestTrace Trace { get; } = new();
 
     /// <summary>Seeds the demo accounts (password <see cref="DemoPassword"/>) and the demo cycle.</summary>
     public bool DemoEnabled { get; init; }
@@ -90,6 +94,11 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The app's clock is the test's: real time unless a test sets it.
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+
+        // What the app was doing when a test waited in vain (see RequestTrace).
+        builder.ConfigureServices(services => services
+            .AddSingleton<IStartupFilter>(new RequestTrace.StartupFilter(Trace))
+            .AddSingleton<ILoggerProvider>(new RequestTrace.LoggerProvider(Trace)));
 
         // Tests sign in many times from one address: every rate limit a thousand times higher (Trust tests lower them again).
         builder.UseSetting("RateLimits:Multiplier", "1000");
