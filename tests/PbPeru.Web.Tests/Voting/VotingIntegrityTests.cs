@@ -163,6 +163,24 @@ public sealed class VotingIntegrityTests(DemoPbPeruFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task BallotPage_ShowsTheFormToATrainedAgent_AndTheTrainingRuleToOneWhoMissedIt()
+    {
+        UseSpanish();
+        var data = await CreateAsync(app);
+        using var trained = await SignedInAgentAsync(data, Julia);
+        using var untrained = await SignedInAgentAsync(data, Untrained);
+        var url = $"/Voting/Ballot/{data.CycleId}";
+
+        var open = await trained.GetPageAsync(url);
+        Assert.NotNull(open.QuerySelector("form.ballot-form"));
+        Assert.Null(open.QuerySelector(".ballot-unavailable"));
+
+        var refused = await untrained.GetPageAsync(url);
+        Assert.Null(refused.QuerySelector("form.ballot-form"));
+        Assert.Contains("Para votar debe haber asistido a una capacitación del ciclo.", refused.QuerySelector(".ballot-unavailable")!.TextContent);
+    }
+
+    [Fact]
     public async Task AgentNotAccredited_IsRefused()
     {
         UseSpanish();

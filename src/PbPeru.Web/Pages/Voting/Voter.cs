@@ -62,7 +62,10 @@ public sealed class Voter
             {
                 Cycle = new VotingCycle(cycle.Id, cycle.Name, cycle.FiscalYear, cycle.Phase),
                 Agent = agent,
-                Attended = agent != null && attended.Contains(agent.Id),
+                // Any, not Contains: a correlated EXISTS that looks up this agent's attendance by
+                // index. Contains became IN (…), which PostgreSQL answers by hashing every
+                // attendance of every cycle on each request — 1.5 ms at 1,000 agents, growing.
+                Attended = agent != null && attended.Any(id => id == agent.Id),
                 VoteId = (int?)vote.Id,
                 VoteVersion = (int?)EF.Property<int>(vote, "Version"),
                 Ballot = ballot,

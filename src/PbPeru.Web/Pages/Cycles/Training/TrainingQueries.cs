@@ -18,7 +18,11 @@ public static class TrainingStatus
     public static Task<bool> HasAttendedAsync(AppDbContext db, int agentId, CancellationToken cancellationToken = default) =>
         TrainingAttendance(db).AnyAsync(x => x.AgentId == agentId, cancellationToken);
 
-    /// <summary>The agents that attended a training session of their cycle, for a query that asks it of its own agent.</summary>
+    /// <summary>
+    /// The agents that attended a training session of their cycle, for a query that asks it of its
+    /// own agent: ask with <c>Any(id =&gt; id == agent.Id)</c> (one index lookup), not
+    /// <c>Contains(agent.Id)</c> (PostgreSQL hashes the whole attendance table for it).
+    /// </summary>
     public static IQueryable<int> AttendedAgentIds(AppDbContext db) => TrainingAttendance(db).Select(x => x.AgentId);
 
     /// <summary>May the agent vote as far as training goes: not required, or attended.</summary>
