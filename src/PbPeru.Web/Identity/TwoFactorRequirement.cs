@@ -70,18 +70,28 @@ public sealed class StaffTwoFactor(IConfiguration configuration)
 
 /// <summary>
 /// The signed-in person as Identity builds them at sign-in, at every refresh and at every security
-/// stamp check (each minute), plus whether they use two-factor authentication: the requirement
-/// reads it from the sign-in instead of loading the person on every staff page. Turning it on or
-/// off refreshes the sign-in; an administrator's reset changes the stamp and ends the sessions.
+/// stamp check (each minute): who they are, their roles, and whether they use two-factor
+/// authentication — the requirement reads it from the sign-in instead of loading the person on every
+/// staff page. Turning it on or off refreshes the sign-in; an administrator's reset changes the
+/// stamp and ends the sessions.
 /// </summary>
-internal sealed class PbPeruClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+/// <remarks>
+/// Roles are read in one query. Identity's own role-aware factory also looks each role up by name
+/// and reads its claims, two more round trips per role at every check; the app gives roles no claims.
+/// </remarks>
+internal sealed class PbPeruClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     public const string TwoFactorClaim = "pbperu:two-factor";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        foreach (var role in await UserManager.GetRolesAsync(user))
+        {
+            identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, role));
+        }
+
         if (user.TwoFactorEnabled)
         {
             identity.AddClaim(new Claim(TwoFactorClaim, "on"));
