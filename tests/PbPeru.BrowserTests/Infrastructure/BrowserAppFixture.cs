@@ -43,7 +43,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = await PbPeruFactory.CreateAsync(demoEnabled: true);
+        _factory = await PbPeruFactory.CreateAsync(demoEnabled: true, traceRequests: true);
         _baseAddress = await Task.Run(_factory.StartKestrel);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

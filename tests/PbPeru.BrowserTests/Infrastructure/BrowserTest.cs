@@ -112,7 +112,9 @@ public abstract class BrowserTest(BrowserAppFixture app, ITestOutputHelper outpu
         try
         {
             // Password hashing is deliberately slow; on a loaded machine the answer can take a while.
-            // Not WaitForURLAsync: it can miss the page's load event and wait forever (playwright-dotnet#3364).
+            // Asked of the page again and again: Playwright's WaitForURLAsync and WaitForLoadStateAsync
+            // check the page's state, then subscribe to its events, and a load event that arrives in
+            // between is lost, so they can wait out their timeout on a page long loaded (playwright-dotnet#3364).
             await Assertions.Expect(Page).Not.ToHaveURLAsync(LoginPage, new PageAssertionsToHaveURLOptions { Timeout = 60_000 });
         }
         catch (PlaywrightException)
@@ -122,16 +124,6 @@ public abstract class BrowserTest(BrowserAppFixture app, ITestOutputHelper outpu
                 $"Login as {email} did not leave the login page in 60 s (now at {Page.Url}); the page says: {string.Join(" | ", errors)}{Environment.NewLine}{DescribeWait()}");
         }
     }
-
-    /// <summary>
-    /// Waits until the page's address matches <paramref name="url"/>. Use this, not Playwright's
-    /// <c>WaitForURLAsync</c> or <c>WaitForLoadStateAsync</c>: those check the page's state and then
-    /// subscribe to its events, and a load event that arrives in between is lost, so the wait runs
-    /// to its timeout on a page that has long loaded (playwright-dotnet#3364). This one asks the
-    /// browser again and again.
-    /// </summary>
-    protected Task ExpectUrlAsync(Regex url, float timeout = 10_000) =>
-        Assertions.Expect(Page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = timeout });
 
     /// <summary>What the browser still waits for and what the app is doing, for a failure that waited in vain.</summary>
     protected string DescribeWait()

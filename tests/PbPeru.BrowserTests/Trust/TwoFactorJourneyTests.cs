@@ -33,23 +33,23 @@ public sealed class TwoFactorJourneyTests(BrowserAppFixture app, ITestOutputHelp
         await Page.Locator("[name='Code']").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await Page.Locator("#tfa-enable-form [type=submit]").ClickAsync();
 
-        await ExpectUrlAsync(new Regex("/Account/RecoveryCodes"));
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/Account/RecoveryCodes"), new() { Timeout = 10_000 });
         await Assertions.Expect(Page.Locator("#recovery-codes code")).ToHaveCountAsync(10);
         await ScreenshotAsync("2-recovery-codes");
         await Page.Locator("#recovery-continue").ClickAsync();
         await Page.Locator("header form[action='/Account/Logout'] [type=submit]").ClickAsync();
-        await ExpectUrlAsync(new Regex("^[^?#]*://[^/]+/$"));
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("^[^?#]*://[^/]+/$"), new() { Timeout = 10_000 });
 
         await Page.GotoAsync("/Account/Login?ReturnUrl=%2FCycles");
         await Page.Locator("[name='Input.Email']").FillAsync(email);
         await Page.Locator("[name='Input.Password']").FillAsync(Password);
         await Page.Locator("form:has([name='Input.Email']) [type=submit]").ClickAsync();
-        await ExpectUrlAsync(new Regex("/Account/LoginWith2fa"), timeout: 30_000);
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"), new() { Timeout = 30_000 });
         await ScreenshotAsync("3-code-step");
         await Page.Locator("[name='Code']").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await Page.Locator("#login-code-form [type=submit]").ClickAsync();
 
-        await ExpectUrlAsync(new Regex("://[^/]+/Cycles([?#]|$)"));
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("://[^/]+/Cycles([?#]|$)"), new() { Timeout = 10_000 });
         await Assertions.Expect(Page.Locator("h1").First).ToBeVisibleAsync();
     }
 }

@@ -423,7 +423,7 @@ public sealed partial class WholeJourneyTests(BrowserAppFixture app, ITestOutput
 
     private async Task ExpectNoErrorsAsync()
     {
-        // Polled in the page, not WaitForLoadStateAsync, which can miss the event (see ExpectUrlAsync).
+        // Polled in the page, not WaitForLoadStateAsync, which can miss the event (see BrowserTest.LoginAsync).
         await Page.WaitForFunctionAsync("document.readyState !== 'loading'");
         var errors = await Page.Locator(".validation-summary-errors, .field-validation-error, .form-errors, .alert-danger:not(:empty)").AllInnerTextsAsync();
         Assert.True(errors.All(string.IsNullOrWhiteSpace), $"{Page.Url} says: {string.Join(" | ", errors)}");

@@ -46,16 +46,22 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The app's clock: the real time until a test sets it.</summary>
     public TestClock Clock { get; } = new();
 
-    /// <summary>The app's requests in flight, its slowest recent ones and its warnings, for a test's failure message.</summary>
+    /// <summary>
+    /// The app's requests in flight, its slowest recent ones and its warnings, for a test's failure
+    /// message; kept only with <see cref="TraceRequests"/> (browser tests), empty otherwise.
+    /// </summary>
     public RequestTrace Trace { get; } = new();
+
+    /// <summary>Keeps <see cref="Trace"/>: off by default, so that other tests and the benchmarks run the app as it is.</summary>
+    public bool TraceRequests { get; init; }
 
     /// <summary>Seeds the demo accounts (password <see cref="DemoPassword"/>) and the demo cycle.</summary>
     public bool DemoEnabled { get; init; }
 
     /// <summary>A factory with its own new database on the shared server, dropped on dispose if the server is external.</summary>
-    public static async Task<PbPeruFactory> CreateAsync(bool demoEnabled = false)
+    public static async Task<PbPeruFactory> CreateAsync(bool demoEnabled = false, bool traceRequests = false)
     {
-        var factory = new PbPeruFactory { DemoEnabled = demoEnabled };
+        var factory = new PbPeruFactory { DemoEnabled = demoEnabled, TraceRequests = traceRequests };
         await factory.InitializeAsync();
         return factory;
     }
@@ -96,9 +102,12 @@ public class PbPeruFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
 
         // What the app was doing when a test waited in vain (see RequestTrace).
-        builder.ConfigureServices(services => services
-            .AddSingleton<IStartupFilter>(new RequestTrace.StartupFilter(Trace))
-            .AddSingleton<ILoggerProvider>(new RequestTrace.LoggerProvider(Trace)));
+        if (TraceRequests)
+        {
+            builder.ConfigureServices(services => services
+                .AddSingleton<IStartupFilter>(new RequestTrace.StartupFilter(Trace))
+                .AddSingleton<ILoggerProvider>(new RequestTrace.LoggerProvider(Trace)));
+        }
 
         // Tests sign in many times from one address: every rate limit a thousand times higher (Trust tests lower them again).
         builder.UseSetting("RateLimits:Multiplier", "1000");
